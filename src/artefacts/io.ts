@@ -1,0 +1,60 @@
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ARTEFACT_SCHEMA_VERSION, lessonArtefactSchema, type LessonArtefact } from './schema';
+
+/** The git-ignored folder that `npm run train` writes to. */
+export const ARTEFACT_DIR = fileURLToPath(new URL('../../artefacts/', import.meta.url));
+
+/** The artefact the site is built from. */
+export const LESSON_ARTEFACT = `${ARTEFACT_DIR}lesson.json`;
+
+function shown(path: string): string {
+  return relative(process.cwd(), path) || path;
+}
+
+/** Writes JSON so that the file is either the old one or the complete new one, never half-written. */
+export function writeJsonAtomic(path: string, value: unknown): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, `${JSON.stringify(value)}\n`);
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw new Error(`Cannot write ${shown(path)}: ${(error as Error).message}. The previous file, if any, is unchanged.`);
+  }
+}
+
+/** Validates an artefact, naming the file and how to regenerate it when it does not fit the schema. */
+export function parseLessonArtefact(value: unknown, source: string): LessonArtefact {
+  const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (version !== ARTEFACT_SCHEMA_VERSION) {
+    throw new Error(
+      `${source} has schema version ${String(version)}, this code reads version ${ARTEFACT_SCHEMA_VERSION}; run \`npm run train\` to regenerate it.`,
+    );
+  }
+  const result = lessonArtefactSchema.safeParse(value);
+  if (!result.success) {
+    const first = result.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`${source} does not match the artefact schema (${first.join('; ')}); run \`npm run train\` to regenerate it.`);
+  }
+  return result.data;
+}
+
+/** Reads and validates the lesson artefact. */
+export function readLessonArtefact(path = LESSON_ARTEFACT): LessonArtefact {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new Error(`${shown(path)} is missing; run \`npm run train\` (or \`npm run build\`) first.`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new Error(`${shown(path)} is corrupted or truncated (not valid JSON); run \`npm run train\` to regenerate it.`);
+  }
+  return parseLessonArtefact(value, shown(path));
+}

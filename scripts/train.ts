@@ -2,18 +2,26 @@
  * Trains every variant of src/experiment/config.json one after another on one thread and writes
  * artefacts/lesson.json, which the site is built from. Progress goes to stderr.
  */
-import { cpus, platform, arch } from 'node:os';
+import { arch, cpus, platform } from 'node:os';
+import { relative } from 'node:path';
 import { version as tfjsVersions } from '@tensorflow/tfjs';
 import { writeJsonAtomic, LESSON_ARTEFACT } from '../src/artefacts/io';
 import { ARTEFACT_SCHEMA_VERSION, lessonArtefactSchema, type LessonArtefact } from '../src/artefacts/schema';
 import { loadBackend, THREADS } from '../src/experiment/backend';
 import { loadConfig } from '../src/experiment/config';
 import { makeDataset } from '../src/experiment/dataset';
+import { progressLine } from '../src/experiment/log';
 import { trainVariant, type TrainProgress, type VariantRun } from '../src/experiment/train';
-import { progressLine } from './progressLine';
+
+/** `--config FILE` and `--out FILE` let tests and fixtures use other settings; both default to the lesson's. */
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfig(option('--config'));
+  const out = option('--out') ?? LESSON_ARTEFACT;
   const backend = await loadBackend();
   console.error(`backend: ${backend.note}`);
 
@@ -59,8 +67,8 @@ async function main(): Promise<void> {
     },
     variants: runs,
   });
-  writeJsonAtomic(LESSON_ARTEFACT, artefact);
-  console.error(`wrote ${LESSON_ARTEFACT.replace(process.cwd() + '/', '')}`);
+  writeJsonAtomic(out, artefact);
+  console.error(`wrote ${relative(process.cwd(), out)}`);
 }
 
 main().catch((error: Error) => {

@@ -47,6 +47,8 @@ export const variantResultSchema = z.object({
   updatesPerEpoch: z.number().int().positive(),
   /** Loss of each update's batch, computed in that update's forward pass (as Keras logs it). */
   updateLosses: z.array(finite),
+  /** Mean of each epoch's update losses: the loss Keras prints at the end of an epoch. */
+  epochMeanLosses: z.array(finite),
   totalMs: finite.nonnegative(),
   msPerUpdate: finite.nonnegative(),
   /** Loss on the whole data set after training. */

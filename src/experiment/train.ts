@@ -13,7 +13,10 @@ export interface TrainProgress {
   update: number;
   updatesTotal: number;
   elapsedMs: number;
+  /** This update's batch loss. */
   loss: number;
+  /** Mean of the batch losses of the current epoch so far (what Keras's progress bar shows). */
+  epochMeanLoss: number;
 }
 
 /** What training one variant produced, in plain arrays ready to be written as an artefact. */
@@ -24,6 +27,7 @@ export interface VariantRun {
   learningRate: number;
   updatesPerEpoch: number;
   updateLosses: number[];
+  epochMeanLosses: number[];
   totalMs: number;
   msPerUpdate: number;
   finalLoss: number;
@@ -83,11 +87,14 @@ export async function trainVariant(
   const model = buildModel(tf, config.seed, config.learningRate);
   const shuffleRng = streamRng(config.seed, 'shuffle');
   const updateLosses: number[] = [];
+  const epochMeanLosses: number[] = [];
   let divergence: DivergenceError | undefined;
 
   const start = performance.now();
   for (let epoch = 0; epoch < config.epochs && !divergence; epoch++) {
     const [x, y] = reorder(tf, dataset, permutation(n, shuffleRng));
+    let epochSum = 0;
+    let epochCount = 0;
     await model.fit(x, y, {
       batchSize: variant.batchSize,
       epochs: 1,
@@ -98,16 +105,19 @@ export async function trainVariant(
         onBatchEnd: async (_batch, logs) => {
           const loss = logs?.loss ?? Number.NaN;
           updateLosses.push(loss);
+          epochSum += loss;
+          epochCount += 1;
           if (!Number.isFinite(loss)) {
             divergence = new DivergenceError(variant.id, updateLosses.length, loss, config.learningRate);
             model.stopTraining = true;
           }
-          onProgress({ variantId: variant.id, update: updateLosses.length, updatesTotal, elapsedMs: performance.now() - start, loss });
+          onProgress({ variantId: variant.id, update: updateLosses.length, updatesTotal, elapsedMs: performance.now() - start, loss, epochMeanLoss: epochSum / epochCount });
         },
       },
     });
     x.dispose();
     y.dispose();
+    epochMeanLosses.push(epochSum / epochCount);
   }
   const totalMs = performance.now() - start;
   if (divergence) {
@@ -141,6 +151,7 @@ export async function trainVariant(
     learningRate: config.learningRate,
     updatesPerEpoch: perEpoch,
     updateLosses,
+    epochMeanLosses,
     totalMs,
     msPerUpdate: totalMs / updateLosses.length,
     finalLoss,

@@ -1,0 +1,89 @@
+import * as Plot from '@observablehq/plot';
+import { JSDOM } from 'jsdom';
+import { toGroup } from './legends';
+
+/** What a figure says about itself: the accessible name and the longer description. */
+export interface FigureMeta {
+  /** Stable id, used to prefix every id inside the SVG so figures on one page never clash. */
+  id: string;
+  title: string;
+  description: string;
+}
+
+/** A figure before rendering: the plot's options and, optionally, a legend placed above it. */
+export interface FigureSpec {
+  plot: Plot.PlotOptions;
+  /** Builds the legend from the rendered plot (a Plot legend) or on its own (hand-made SVG). */
+  legend: (plot: SVGSVGElement & Plot.Plot, document: Document) => Element;
+}
+
+const { document: sharedDocument } = new JSDOM('<!DOCTYPE html><body></body>').window;
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const LEGEND_GAP = 8;
+
+function sizeOf(svg: Element): { width: number; height: number } {
+  return { width: Number(svg.getAttribute('width')), height: Number(svg.getAttribute('height')) };
+}
+
+/**
+ * Rounds every decimal number in the markup to two places: a hundredth of an SVG pixel is below
+ * what any screen shows, and it keeps the page small and the bytes free of float noise.
+ */
+export function roundNumbers(markup: string): string {
+  return markup.replace(/-?\d+\.\d{3,}/g, (n) => {
+    const rounded = Number(Number(n).toFixed(2));
+    return String(Object.is(rounded, -0) ? 0 : rounded);
+  });
+}
+
+/**
+ * Renumbers every id in the markup as `<figure id>-<n>` in order of appearance. Plot numbers its
+ * clip paths with a process-wide counter, so without this the bytes would depend on how many
+ * figures were drawn before.
+ */
+export function stableIds(markup: string, prefix: string): string {
+  const ids = [...markup.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!).filter((id) => !id.startsWith('figure-'));
+  let result = markup;
+  ids.forEach((id, n) => {
+    const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    result = result.replace(new RegExp(`(["#])${escaped}([")])`, 'g'), `$1${prefix}-${n + 1}$2`);
+  });
+  return result;
+}
+
+/**
+ * The one place that draws: renders the spec with Plot into a jsdom document and returns a single
+ * `<svg role="img">` holding the legend above the plot, with a <title> and <desc>. No client
+ * JavaScript and no canvas are needed.
+ */
+export function renderFigure(spec: FigureSpec, meta: FigureMeta): string {
+  const plot = Plot.plot({ ...spec.plot, document: sharedDocument }) as unknown as SVGSVGElement & Plot.Plot;
+  if (plot.tagName.toLowerCase() !== 'svg') {
+    throw new Error(`figure ${meta.id}: Plot returned <${plot.tagName}>; keep title, caption and legends out of the plot options`);
+  }
+  const legend = spec.legend(plot, sharedDocument);
+  const legendSize = sizeOf(legend);
+  const plotSize = sizeOf(plot);
+  const top = legendSize.height + LEGEND_GAP;
+  const width = Math.max(legendSize.width, plotSize.width);
+  const height = top + plotSize.height;
+
+  const svg = sharedDocument.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('xmlns', SVG_NS);
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  svg.setAttribute('width', String(width));
+  svg.setAttribute('height', String(height));
+  svg.setAttribute('role', 'img');
+  const prefix = `figure-${meta.id}`;
+  svg.setAttribute('aria-labelledby', `${prefix}-title ${prefix}-desc`);
+  svg.setAttribute('class', 'lesson-figure');
+  svg.setAttribute('style', 'max-width:100%;height:auto;overflow:visible');
+  const title = sharedDocument.createElementNS(SVG_NS, 'title');
+  title.setAttribute('id', `${prefix}-title`);
+  title.textContent = meta.title;
+  const desc = sharedDocument.createElementNS(SVG_NS, 'desc');
+  desc.setAttribute('id', `${prefix}-desc`);
+  desc.textContent = meta.description;
+  svg.append(title, desc, toGroup(legend, 0, sharedDocument), toGroup(plot, top, sharedDocument));
+  return stableIds(roundNumbers(svg.outerHTML), `${prefix}-svg`);
+}

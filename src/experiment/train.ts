@@ -1,7 +1,7 @@
 import type * as tfType from '@tensorflow/tfjs';
 import type { ExperimentConfig, VariantConfig } from './config';
 import type { Dataset } from './dataset';
-import { makeGrid } from './grid';
+import { makeGrid, type Grid } from './grid';
 import { buildModel } from './model';
 import { permutation, streamRng } from './random';
 
@@ -54,6 +54,19 @@ export class DivergenceError extends Error {
 /** Updates per epoch: one per batch, the last batch possibly smaller (as Keras does). */
 export function updatesPerEpoch(dataSize: number, batchSize: number): number {
   return Math.ceil(dataSize / batchSize);
+}
+
+/** The model's output at every grid point, in the grid's order, predicted in one call. */
+export async function predictGrid(tf: Tf, model: tfType.LayersModel, grid: Grid): Promise<{ values: number[]; predictionMs: number }> {
+  const count = grid.x1.length * grid.x2.length;
+  const start = performance.now();
+  const input = tf.tensor2d(grid.points, [count, 2]);
+  // One batch for the whole grid: Keras's default of 32 would make this several times slower.
+  const prediction = model.predict(input, { batchSize: count }) as tfType.Tensor;
+  const values = Array.from(await prediction.data());
+  const predictionMs = performance.now() - start;
+  tf.dispose([input, prediction]);
+  return { values, predictionMs };
 }
 
 /** The points of `dataset` in the order `order`, as tensors. */
@@ -135,13 +148,7 @@ export async function trainVariant(
   }
 
   const grid = makeGrid(config.gridSize, config.extent);
-  const gridCount = grid.x1.length * grid.x2.length;
-  const predictStart = performance.now();
-  const gridInput = tf.tensor2d(grid.points, [gridCount, 2]);
-  const prediction = model.predict(gridInput, { batchSize: gridCount }) as tfType.Tensor;
-  const values = Array.from(await prediction.data());
-  const predictionMs = performance.now() - predictStart;
-  tf.dispose([gridInput, prediction]);
+  const { values, predictionMs } = await predictGrid(tf, model, grid);
   model.dispose();
 
   return {

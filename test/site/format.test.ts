@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { formatFacts, formatQuantity } from '../../src/site/format';
+
+describe('formatQuantity', () => {
+  it('writes numbers the way each language does', () => {
+    expect(formatQuantity(1100, 'ja')).toBe('1,100');
+    expect(formatQuantity(1100, 'en')).toBe('1,100');
+    expect(formatQuantity(1234.5, 'de')).toBe('1.234,50');
+  });
+
+  it('prints exactly `digits` decimals, defaulting to none for whole numbers and two otherwise', () => {
+    expect(formatQuantity(1.17270875, 'en', 2)).toBe('1.17');
+    expect(formatQuantity(0.8, 'en', 3)).toBe('0.800');
+    expect(formatQuantity(59.78, 'en', 0)).toBe('60');
+    expect(formatQuantity(110, 'en')).toBe('110');
+    expect(formatQuantity(0.17762912, 'en')).toBe('0.18');
+  });
+
+  it('passes strings through and refuses numbers that are not finite', () => {
+    expect(formatQuantity('4.22.0', 'ja')).toBe('4.22.0');
+    expect(() => formatQuantity(Number.NaN, 'en')).toThrowError(/Cannot print NaN/);
+    expect(() => formatQuantity(Number.POSITIVE_INFINITY, 'en')).toThrowError(/Cannot print Infinity/);
+  });
+});
+
+describe('formatFacts', () => {
+  it('formats numbers with at most two decimals and keeps strings', () => {
+    expect(formatFacts({ variant: 'online', signalShare: 12.3, centreX1: -0.5, count: 1000 }, 'en')).toEqual({
+      variant: 'online',
+      signalShare: '12.3',
+      centreX1: '-0.5',
+      count: '1,000',
+    });
+  });
+
+  it('names the fact that is not finite', () => {
+    expect(() => formatFacts({ maxOutput: Number.NaN }, 'ja')).toThrowError(/maxOutput = NaN/);
+  });
+});

@@ -15,9 +15,9 @@ function shown(path: string): string {
 
 /** Writes JSON so that the file is either the old one or the complete new one, never half-written. */
 export function writeJsonAtomic(path: string, value: unknown): void {
-  mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
   try {
+    mkdirSync(dirname(path), { recursive: true });
     writeFileSync(temporary, `${JSON.stringify(value)}\n`);
     renameSync(temporary, path);
   } catch (error) {

@@ -21,7 +21,11 @@ export function writeJsonAtomic(path: string, value: unknown): void {
     writeFileSync(temporary, `${JSON.stringify(value)}\n`);
     renameSync(temporary, path);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // The folder itself is unusable, so no temporary file could have been made in it.
+    }
     throw new Error(`Cannot write ${shown(path)}: ${(error as Error).message}. The previous file, if any, is unchanged.`);
   }
 }

@@ -1,15 +1,28 @@
 import type { Quantity } from '../artefacts/quantity';
 
+/** How a number is written: fixed decimals, and whether to group thousands (not for a seed). */
+export interface FormatOptions {
+  /** Exactly this many decimals; without it, whole numbers get none and others three significant digits. */
+  digits?: number;
+  /** Group thousands ("1,100"); true unless the number is an identifier such as a seed. */
+  grouping?: boolean;
+}
+
 /**
- * A quantity as the page's language writes it (Intl.NumberFormat for `lang`). Numbers get exactly
- * `digits` decimals; without `digits`, whole numbers get none and others two. Strings pass as they
- * are. A number that is not finite throws, so a page never prints NaN or Infinity.
+ * A quantity as the page's language writes it (Intl.NumberFormat for `lang`). Strings pass as
+ * they are. A number that is not finite throws, so a page never prints NaN or Infinity.
  */
-export function formatQuantity(value: Quantity, lang: string, digits?: number): string {
+export function formatQuantity(value: Quantity, lang: string, { digits, grouping = true }: FormatOptions = {}): string {
   if (typeof value === 'string') return value;
   if (!Number.isFinite(value)) throw new Error(`Cannot print ${value}: the page only quotes finite numbers.`);
-  const fraction = digits ?? (Number.isInteger(value) ? 0 : 2);
-  return new Intl.NumberFormat(lang, { minimumFractionDigits: fraction, maximumFractionDigits: fraction }).format(value);
+  // Three significant digits keep a small default value such as a learning rate of 0.005 exact.
+  const precision: Intl.NumberFormatOptions =
+    digits !== undefined
+      ? { minimumFractionDigits: digits, maximumFractionDigits: digits }
+      : Number.isInteger(value)
+        ? { maximumFractionDigits: 0 }
+        : { maximumSignificantDigits: 3 };
+  return new Intl.NumberFormat(lang, { ...precision, useGrouping: grouping }).format(value);
 }
 
 /**

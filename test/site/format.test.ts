@@ -5,15 +5,24 @@ describe('formatQuantity', () => {
   it('writes numbers the way each language does', () => {
     expect(formatQuantity(1100, 'ja')).toBe('1,100');
     expect(formatQuantity(1100, 'en')).toBe('1,100');
-    expect(formatQuantity(1234.5, 'de')).toBe('1.234,50');
+    expect(formatQuantity(1234.5, 'de', { digits: 2 })).toBe('1.234,50');
   });
 
-  it('prints exactly `digits` decimals, defaulting to none for whole numbers and two otherwise', () => {
-    expect(formatQuantity(1.17270875, 'en', 2)).toBe('1.17');
-    expect(formatQuantity(0.8, 'en', 3)).toBe('0.800');
-    expect(formatQuantity(59.78, 'en', 0)).toBe('60');
+  it('prints exactly `digits` decimals', () => {
+    expect(formatQuantity(1.17270875, 'en', { digits: 2 })).toBe('1.17');
+    expect(formatQuantity(0.8, 'en', { digits: 3 })).toBe('0.800');
+    expect(formatQuantity(59.78, 'en', { digits: 0 })).toBe('60');
+  });
+
+  it('defaults to no decimals for whole numbers and three significant digits otherwise', () => {
     expect(formatQuantity(110, 'en')).toBe('110');
-    expect(formatQuantity(0.17762912, 'en')).toBe('0.18');
+    expect(formatQuantity(0.17762912, 'en')).toBe('0.178');
+    expect(formatQuantity(0.005, 'en')).toBe('0.005');
+    expect(formatQuantity(1289.98, 'en')).toBe('1,290');
+  });
+
+  it('leaves identifiers such as a seed ungrouped when asked', () => {
+    expect(formatQuantity(20240607, 'ja', { grouping: false })).toBe('20240607');
   });
 
   it('passes strings through and refuses numbers that are not finite', () => {

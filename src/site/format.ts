@@ -8,6 +8,19 @@ export interface FormatOptions {
   grouping?: boolean;
 }
 
+const MINUS = '\u2212';
+
+/**
+ * Formats with a true minus sign (U+2212) instead of a hyphen, as the figures' axes do, so that
+ * "−5" reads the same in the prose and on the plot.
+ */
+function withMinus(format: Intl.NumberFormat, value: number): string {
+  return format
+    .formatToParts(value)
+    .map((part) => (part.type === 'minusSign' ? MINUS : part.value))
+    .join('');
+}
+
 /**
  * A quantity as the page's language writes it (Intl.NumberFormat for `lang`). Strings pass as
  * they are. A number that is not finite throws, so a page never prints NaN or Infinity.
@@ -22,7 +35,7 @@ export function formatQuantity(value: Quantity, lang: string, { digits, grouping
       : Number.isInteger(value)
         ? { maximumFractionDigits: 0 }
         : { maximumSignificantDigits: 3 };
-  return new Intl.NumberFormat(lang, { ...precision, useGrouping: grouping }).format(value);
+  return withMinus(new Intl.NumberFormat(lang, { ...precision, useGrouping: grouping }), value);
 }
 
 /**
@@ -35,7 +48,7 @@ export function formatFacts(facts: Record<string, Quantity>, lang: string): Reco
     Object.entries(facts).map(([key, value]) => {
       if (typeof value === 'string') return [key, value];
       if (!Number.isFinite(value)) throw new Error(`Cannot print the fact ${key} = ${value}: the page only quotes finite numbers.`);
-      return [key, format.format(value)];
+      return [key, withMinus(format, value)];
     }),
   );
 }

@@ -21,6 +21,11 @@ describe('formatQuantity', () => {
     expect(formatQuantity(1289.98, 'en')).toBe('1,290');
   });
 
+  it('writes a true minus sign, as the figures do', () => {
+    expect(formatQuantity(-5, 'ja')).toBe('\u22125');
+    expect(formatQuantity(-0.25, 'en', { digits: 2 })).toBe('\u22120.25');
+  });
+
   it('leaves identifiers such as a seed ungrouped when asked', () => {
     expect(formatQuantity(20240607, 'ja', { grouping: false })).toBe('20240607');
   });
@@ -37,7 +42,7 @@ describe('formatFacts', () => {
     expect(formatFacts({ variant: 'online', signalShare: 12.3, centreX1: -0.5, count: 1000 }, 'en')).toEqual({
       variant: 'online',
       signalShare: '12.3',
-      centreX1: '-0.5',
+      centreX1: '\u22120.5',
       count: '1,000',
     });
   });

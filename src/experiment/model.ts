@@ -8,11 +8,12 @@ export const LAYER_UNITS = [64, 64, 64, 64, 64, 1] as const;
 export const INPUT_SIZE = 2;
 
 /**
- * Builds and compiles the lesson's classifier: five Dense(64, relu) layers and a Dense(1, sigmoid)
- * output, Glorot-uniform kernels (set explicitly: TensorFlow.js defaults to Glorot-normal), zero
- * biases, binary cross-entropy and plain SGD. The same seed gives the same initial weights.
+ * Builds the lesson's classifier: five Dense(64, relu) layers and a Dense(1, sigmoid) output,
+ * Glorot-uniform kernels (set explicitly: TensorFlow.js defaults to Glorot-normal) and zero biases.
+ * The same seed gives the same initial weights. It is not compiled: training (binary cross-entropy
+ * on the logits and plain SGD, as Keras does it) is in sgd.ts; the model predicts probabilities.
  */
-export function buildModel(tf: Tf, seed: number, learningRate: number): tfType.Sequential {
+export function buildModel(tf: Tf, seed: number): tfType.Sequential {
   const rng = streamRng(seed, 'weights');
   const model = tf.sequential();
   LAYER_UNITS.forEach((units, i) => {
@@ -26,6 +27,5 @@ export function buildModel(tf: Tf, seed: number, learningRate: number): tfType.S
       }),
     );
   });
-  model.compile({ optimizer: tf.train.sgd(learningRate), loss: 'binaryCrossentropy' });
   return model;
 }

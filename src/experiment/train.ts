@@ -2,8 +2,10 @@ import type * as tfType from '@tensorflow/tfjs';
 import type { ExperimentConfig, VariantConfig } from './config';
 import type { Dataset } from './dataset';
 import { makeGrid, type Grid } from './grid';
+import { binaryCrossEntropyFromLogits } from './loss';
 import { buildModel } from './model';
-import { permutation, streamRng } from './random';
+import { disposeWeights, logits, readWeights, sgdStep, weightList } from './sgd';
+import { epochOrders } from './shuffle';
 
 type Tf = typeof tfType;
 
@@ -69,8 +71,8 @@ export async function predictGrid(tf: Tf, model: tfType.LayersModel, grid: Grid)
   return { values, predictionMs };
 }
 
-/** The points of `dataset` in the order `order`, as tensors. */
-function reorder(tf: Tf, dataset: Dataset, order: Int32Array): [tfType.Tensor2D, tfType.Tensor2D] {
+/** The points of `dataset` in the order `order`. */
+function reorder(dataset: Dataset, order: Int32Array): { x: Float32Array; y: Float32Array } {
   const n = order.length;
   const x = new Float32Array(2 * n);
   const y = new Float32Array(n);
@@ -79,13 +81,23 @@ function reorder(tf: Tf, dataset: Dataset, order: Int32Array): [tfType.Tensor2D,
     x[2 * to + 1] = dataset.x[2 * from + 1]!;
     y[to] = dataset.y[from]!;
   });
-  return [tf.tensor2d(x, [n, 2]), tf.tensor2d(y, [n, 1])];
+  return { x, y };
 }
+
+/** Lets tests see the weights the trainer starts from and ends with; costs nothing when unset. */
+export interface TrainHooks {
+  /** Receives the weights in Keras's order (kernel, bias, kernel, bias, ...). */
+  onWeights?: (when: 'initial' | 'final', weights: Float32Array[]) => void;
+}
+
+/** Losses are read back from the backend in groups of this many updates (one read per group). */
+const LOSS_READ_EVERY = 100;
 
 /**
  * Trains a fresh model (the same initial weights for every variant) with one variant's batch
- * size, reshuffling the data before each epoch with the seeded generator, then evaluates the
- * loss on the whole data set and predicts the grid in a single call.
+ * size, reshuffling the data before each epoch with the seeded generator: plain SGD on Keras's
+ * binary cross-entropy, one sgdStep per batch. Then evaluates the loss on the whole data set and
+ * predicts the grid in a single call.
  */
 export async function trainVariant(
   tf: Tf,
@@ -93,60 +105,80 @@ export async function trainVariant(
   config: ExperimentConfig,
   variant: VariantConfig,
   onProgress: (progress: TrainProgress) => void = () => {},
+  hooks: TrainHooks = {},
 ): Promise<VariantRun> {
   const n = dataset.y.length;
   const perEpoch = updatesPerEpoch(n, variant.batchSize);
   const updatesTotal = perEpoch * config.epochs;
-  const model = buildModel(tf, config.seed, config.learningRate);
-  const shuffleRng = streamRng(config.seed, 'shuffle');
+  const model = buildModel(tf, config.seed);
+  let weights = readWeights(tf, model);
+  hooks.onWeights?.('initial', weightList(weights).map((w) => w.dataSync() as Float32Array));
+  const nextOrder = epochOrders(config.seed, n);
   const updateLosses: number[] = [];
   const epochMeanLosses: number[] = [];
+  const finishedAt = new Float64Array(updatesTotal);
   let divergence: DivergenceError | undefined;
 
   const start = performance.now();
+  let epochSum = 0;
+  let epochCount = 0;
+  let pending: tfType.Scalar[] = [];
+  // Reads the pending losses in one call and reports their updates, which ran before the read.
+  const readLosses = () => {
+    const stacked = tf.stack(pending);
+    const values = stacked.dataSync();
+    tf.dispose([stacked, ...pending]);
+    pending = [];
+    for (const loss of values) {
+      updateLosses.push(loss);
+      epochSum += loss;
+      epochCount += 1;
+      const update = updateLosses.length;
+      if (!Number.isFinite(loss)) {
+        divergence = new DivergenceError(variant.id, update, loss, config.learningRate);
+        return;
+      }
+      onProgress({ variantId: variant.id, update, updatesTotal, elapsedMs: finishedAt[update - 1]! - start, loss, epochMeanLoss: epochSum / epochCount });
+    }
+  };
   for (let epoch = 0; epoch < config.epochs && !divergence; epoch++) {
-    const [x, y] = reorder(tf, dataset, permutation(n, shuffleRng));
-    let epochSum = 0;
-    let epochCount = 0;
-    await model.fit(x, y, {
-      batchSize: variant.batchSize,
-      epochs: 1,
-      shuffle: false,
-      verbose: 0,
-      yieldEvery: 'never',
-      callbacks: {
-        onBatchEnd: async (_batch, logs) => {
-          const loss = logs?.loss ?? Number.NaN;
-          updateLosses.push(loss);
-          epochSum += loss;
-          epochCount += 1;
-          if (!Number.isFinite(loss)) {
-            divergence = new DivergenceError(variant.id, updateLosses.length, loss, config.learningRate);
-            model.stopTraining = true;
-          }
-          onProgress({ variantId: variant.id, update: updateLosses.length, updatesTotal, elapsedMs: performance.now() - start, loss, epochMeanLoss: epochSum / epochCount });
-        },
-      },
-    });
-    x.dispose();
-    y.dispose();
-    epochMeanLosses.push(epochSum / epochCount);
+    const { x, y } = reorder(dataset, nextOrder());
+    epochSum = 0;
+    epochCount = 0;
+    for (let first = 0; first < n && !divergence; first += variant.batchSize) {
+      const last = Math.min(first + variant.batchSize, n);
+      const xBatch = tf.tensor2d(x.subarray(2 * first, 2 * last), [last - first, 2]);
+      const yBatch = tf.tensor2d(y.subarray(first, last), [last - first, 1]);
+      const step = sgdStep(tf, weights, xBatch, yBatch, config.learningRate);
+      tf.dispose([xBatch, yBatch]);
+      disposeWeights(tf, weights);
+      weights = step.weights;
+      pending.push(step.loss);
+      finishedAt[updateLosses.length + pending.length - 1] = performance.now();
+      if (pending.length === LOSS_READ_EVERY || last === n) readLosses();
+    }
+    if (!divergence) epochMeanLosses.push(epochSum / epochCount);
   }
   const totalMs = performance.now() - start;
   if (divergence) {
+    disposeWeights(tf, weights);
     model.dispose();
     throw divergence;
   }
+  hooks.onWeights?.('final', weightList(weights).map((w) => w.dataSync() as Float32Array));
 
-  const [allX, allY] = [tf.tensor2d(dataset.x, [n, 2]), tf.tensor2d(dataset.y, [n, 1])];
-  const evaluated = model.evaluate(allX, allY, { batchSize: n }) as tfType.Scalar;
-  const finalLoss = (await evaluated.data())[0]!;
-  tf.dispose([allX, allY, evaluated]);
+  const finalLoss = tf.tidy(() => {
+    const z = logits(tf, weights, tf.tensor2d(dataset.x, [n, 2]));
+    return binaryCrossEntropyFromLogits(tf, tf.tensor2d(dataset.y, [n, 1]), z).dataSync()[0]!;
+  });
   if (!Number.isFinite(finalLoss)) {
+    disposeWeights(tf, weights);
     model.dispose();
     throw new DivergenceError(variant.id, updateLosses.length, finalLoss, config.learningRate);
   }
 
+  model.setWeights(weightList(weights));
+  disposeWeights(tf, weights);
   const grid = makeGrid(config.gridSize, config.extent);
   const { values, predictionMs } = await predictGrid(tf, model, grid);
   model.dispose();

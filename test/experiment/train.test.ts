@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBackend, type LoadedBackend } from '../../src/experiment/backend';
 import { loadConfig, type ExperimentConfig } from '../../src/experiment/config';
+import { buildModel } from '../../src/experiment/model';
 import { makeDataset } from '../../src/experiment/dataset';
 import { permutation, streamRng } from '../../src/experiment/random';
 import { DivergenceError, trainVariant, updatesPerEpoch, type VariantRun } from '../../src/experiment/train';
@@ -57,6 +58,14 @@ describe('trainVariant on the lesson configuration', () => {
     expect(again.predictionGrid.values).toEqual(first.predictionGrid.values);
   });
 
+  it('starts from the initial weights of buildModel with the same seed', async () => {
+    let initial: Float32Array[] = [];
+    await trainVariant(backend.tf, dataset, config, { id: 'batch', batchSize: 1100 }, undefined, { onWeights: (when, w) => when === 'initial' && (initial = w) });
+    const model = buildModel(backend.tf, config.seed);
+    expect(initial.map((w) => Array.from(w))).toEqual(model.getWeights().map((w) => Array.from(w.dataSync())));
+    model.dispose();
+  });
+
   it('changes the result with another seed', async () => {
     const other = { ...config, seed: config.seed + 1 };
     const variant = config.variants.find((v) => v.id === 'minibatch')!;
@@ -75,10 +84,9 @@ describe('updatesPerEpoch', () => {
 
 describe('divergence', () => {
   it('stops at the update whose loss is not finite and names the setting to change', async () => {
-    // TensorFlow.js clips probabilities inside its cross-entropy, so even a huge learning rate
-    // saturates the model at a finite loss here (and relu turns a NaN input into 0). A NaN label
-    // makes the loss NaN at exactly the update that sees it, which pins down where detection
-    // must fire.
+    // A NaN label makes the loss NaN at exactly the update that sees it, which pins down where
+    // detection must fire (a too-large learning rate diverges too, at an update that is harder to
+    // predict).
     const broken = { ...dataset, y: dataset.y.slice() };
     broken.y[5] = Number.NaN;
     const order = permutation(dataset.y.length, streamRng(config.seed, 'shuffle'));
@@ -89,5 +97,14 @@ describe('divergence', () => {
     expect(divergence.variantId).toBe('online');
     expect(divergence.update).toBe(expectedUpdate);
     expect(divergence.message).toMatch(/variant "online".*update \d+.*learningRate \(now 0\.01\).*src\/experiment\/config\.json/);
+  });
+
+  it('reports a huge learning rate as divergence: the loss on the logits grows with them instead of saturating', async () => {
+    // TensorFlow.js's clipped binaryCrossentropy capped every point's loss near 16 and passed no
+    // gradient beyond that, so even a learning rate of 1e30 ended at a finite loss. Keras's loss on
+    // the logits keeps growing with them until they overflow.
+    const error = await trainVariant(backend.tf, dataset, { ...config, learningRate: 1e30 }, { id: 'online', batchSize: 1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DivergenceError);
+    expect((error as DivergenceError).update).toBeLessThan(10);
   });
 });

@@ -27,8 +27,10 @@ async function loadTensorflow(): Promise<void> {
   const major = Number(process.versions.node.split('.')[0]);
   // tfjs-node 4.22's native addon crashes on load under Node 23 and later, so do not try it there.
   if (major >= 23) throw new Error(`@tensorflow/tfjs-node 4.22 does not load on Node ${process.versions.node}`);
+  // A variable specifier keeps bundlers and the type checker from requiring the optional package.
+  const optionalPackage = '@tensorflow/tfjs-node';
   try {
-    await import('@tensorflow/tfjs-node');
+    await import(/* @vite-ignore */ optionalPackage);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {

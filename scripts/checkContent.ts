@@ -34,7 +34,9 @@ export function checkContent(root: string): ContentProblem[] {
   for (const page of ja.filter((p) => en.includes(p))) {
     const jaFile = join(root, page);
     const enFile = join(root, 'en', page);
-    problems.push(...compareOutlines(show(jaFile), outline(readFileSync(jaFile, 'utf8')), show(enFile), outline(readFileSync(enFile, 'utf8'))));
+    problems.push(
+      ...compareOutlines(show(jaFile), outline(readFileSync(jaFile, 'utf8')), show(enFile), outline(readFileSync(enFile, 'utf8'))),
+    );
   }
   return problems;
 }

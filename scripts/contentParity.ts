@@ -86,7 +86,15 @@ export function compareOutlines(file: string, base: PageOutline, otherFile: stri
   }
   const missing = base.values.filter((v) => !other.values.includes(v));
   const extra = other.values.filter((v) => !base.values.includes(v));
-  if (missing.length) problems.push({ file: otherFile, message: `does not quote ${missing.join(', ')}, which ${file} quotes: quote the same data in both languages` });
-  if (extra.length) problems.push({ file: otherFile, message: `quotes ${extra.join(', ')}, which ${file} does not: quote the same data in both languages` });
+  if (missing.length)
+    problems.push({
+      file: otherFile,
+      message: `does not quote ${missing.join(', ')}, which ${file} quotes: quote the same data in both languages`,
+    });
+  if (extra.length)
+    problems.push({
+      file: otherFile,
+      message: `quotes ${extra.join(', ')}, which ${file} does not: quote the same data in both languages`,
+    });
   return problems;
 }

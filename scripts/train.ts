@@ -75,7 +75,9 @@ async function main(): Promise<void> {
     }
     if (cached.status === 'corrupt') console.error(`${variant.id}: ${cached.reason}; retraining`);
     const run = await trainWithProgress(backend, dataset, config, variant);
-    console.error(`  final loss ${run.finalLoss.toFixed(4)} on all ${dataset.y.length} points; grid predicted in ${run.predictionMs.toFixed(0)} ms`);
+    console.error(
+      `  final loss ${run.finalLoss.toFixed(4)} on all ${dataset.y.length} points; grid predicted in ${run.predictionMs.toFixed(0)} ms`,
+    );
     // Cache each variant as soon as it is done, so an interrupted build keeps the finished ones.
     writeCache(key, environment, run);
     results.push(run);

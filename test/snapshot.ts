@@ -36,5 +36,7 @@ export function expectSvgSnapshot(svg: string, path: string): void {
     return;
   }
   writeFileSync(changed, actual);
-  expect.fail(`${shown} changed: compare it with ${relative(process.cwd(), changed)}; if the change is intended, run \`npm run test:update-snapshots\``);
+  expect.fail(
+    `${shown} changed: compare it with ${relative(process.cwd(), changed)}; if the change is intended, run \`npm run test:update-snapshots\``,
+  );
 }

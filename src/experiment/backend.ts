@@ -67,7 +67,9 @@ export async function loadBackend(request: string | undefined = process.env[BACK
     try {
       await activate(name);
     } catch (error) {
-      throw new Error(`${BACKEND_ENV}=${name} was requested but cannot run: ${(error as Error).message}. Unset ${BACKEND_ENV} to let the trainer choose.`);
+      throw new Error(
+        `${BACKEND_ENV}=${name} was requested but cannot run: ${(error as Error).message}. Unset ${BACKEND_ENV} to let the trainer choose.`,
+      );
     }
     return { tf, name, note: `${name} (requested by ${BACKEND_ENV})` };
   }

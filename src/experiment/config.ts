@@ -16,7 +16,11 @@ export const variantConfigSchema = z.object({
 /** The experiment's settings, shared by every variant. */
 export const experimentConfigSchema = z
   .object({
-    seed: z.number().int().positive().max(2 ** 31 - 1),
+    seed: z
+      .number()
+      .int()
+      .positive()
+      .max(2 ** 31 - 1),
     learningRate: finite.positive(),
     epochs: z.number().int().positive(),
     signalCount: z.number().int().positive(),

@@ -6,7 +6,8 @@ import type { TrainProgress } from './train';
  */
 export function progressLine(p: TrainProgress, width = 20): string {
   const filled = Math.round((width * p.update) / p.updatesTotal);
-  const bar = '='.repeat(Math.max(0, filled - 1)) + (filled > 0 ? (p.update === p.updatesTotal ? '=' : '>') : '') + '.'.repeat(width - filled);
+  const bar =
+    '='.repeat(Math.max(0, filled - 1)) + (filled > 0 ? (p.update === p.updatesTotal ? '=' : '>') : '') + '.'.repeat(width - filled);
   const digits = String(p.updatesTotal).length;
   const msPerUpdate = p.elapsedMs / p.update;
   return (

@@ -52,5 +52,7 @@ export function figureIds(artefact: LessonArtefact): string[] {
 
 /** An error that names the unknown figure and the ones that exist. */
 export function unknownFigure(id: string, artefact: LessonArtefact): Error {
-  return new Error(`Unknown figure id "${id}". Known figures: ${figureIds(artefact).join(', ')}. Fix the id in the page's <Figure id="…">.`);
+  return new Error(
+    `Unknown figure id "${id}". Known figures: ${figureIds(artefact).join(', ')}. Fix the id in the page's <Figure id="…">.`,
+  );
 }

@@ -1,6 +1,6 @@
 import type { LessonArtefact } from '../artefacts/schema';
 import { datasetScatter } from './datasetScatter';
-import { figureIds, unknownFigure } from './facts';
+import { unknownFigure } from './facts';
 import type { FigureText } from './labels';
 import { predictionContour } from './predictionContour';
 import { renderFigure as renderSpec } from './render';
@@ -20,4 +20,3 @@ export function renderFigure(id: string, artefact: LessonArtefact, text: FigureT
   if (!variant) throw unknownFigure(id, artefact);
   return renderSpec(predictionContour(artefact, variant, text.labels), meta);
 }
-

@@ -22,8 +22,14 @@ export function datasetPoints(dataset: Dataset): Point[] {
 export function pointsMarks(points: Point[], { r = 2.5 } = {}): Plot.Markish[] {
   const style = { x: 'x1', y: 'x2', r, stroke: 'white', strokeWidth: 0.6 };
   return [
-    Plot.dot(points.filter((p) => !p.signal), { ...style, fill: BACKGROUND_COLOR }),
-    Plot.dot(points.filter((p) => p.signal), { ...style, fill: SIGNAL_COLOR }),
+    Plot.dot(
+      points.filter((p) => !p.signal),
+      { ...style, fill: BACKGROUND_COLOR },
+    ),
+    Plot.dot(
+      points.filter((p) => p.signal),
+      { ...style, fill: SIGNAL_COLOR },
+    ),
   ];
 }
 

@@ -47,7 +47,14 @@ describe('experiment configuration', () => {
   });
 
   it('rejects duplicated and malformed variant ids and an empty variant list', () => {
-    const message = problems({ ...valid, variants: [{ id: 'online', batchSize: 1 }, { id: 'online', batchSize: 2 }, { id: 'Mini Batch', batchSize: 3 }] });
+    const message = problems({
+      ...valid,
+      variants: [
+        { id: 'online', batchSize: 1 },
+        { id: 'online', batchSize: 2 },
+        { id: 'Mini Batch', batchSize: 3 },
+      ],
+    });
     expect(message).toContain('variants.1.id: duplicate variant id "online"');
     expect(message).toContain('variants.2.id: use lower-case letters, digits and dashes');
     expect(problems({ ...valid, variants: [] })).toContain('variants: Array must contain at least 1 element(s)');

@@ -37,7 +37,9 @@ describe('datasetScatter', () => {
     expectAccessible(svg, 'dataset');
     // Every data point plus the legend's two swatches.
     expect(svg.querySelectorAll('circle')).toHaveLength(points + 2);
-    const fills = new Set(Array.from(svg.querySelectorAll('circle'), (c) => c.getAttribute('fill') ?? c.parentElement!.getAttribute('fill')));
+    const fills = new Set(
+      Array.from(svg.querySelectorAll('circle'), (c) => c.getAttribute('fill') ?? c.parentElement!.getAttribute('fill')),
+    );
     expect(fills).toEqual(new Set(['#D55E00', '#0072B2']));
     const words = Array.from(svg.querySelectorAll('text'), (t) => t.textContent);
     expect(words).toEqual(expect.arrayContaining(['signal', 'background']));
@@ -96,7 +98,9 @@ describe('renderFigure', () => {
   });
 
   it('rejects an unknown figure id, naming the known ones', () => {
-    expect(() => renderFigure('prediction-adam', fixture, text('x'))).toThrow(/Unknown figure id "prediction-adam".*dataset, prediction-batch/);
+    expect(() => renderFigure('prediction-adam', fixture, text('x'))).toThrow(
+      /Unknown figure id "prediction-adam".*dataset, prediction-batch/,
+    );
   });
 });
 

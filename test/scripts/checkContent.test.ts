@@ -15,7 +15,8 @@ function site(files: Record<string, string>): string {
   }
   return root;
 }
-const messages = (root: string) => checkContent(root).map((p) => `${p.file.split('/').slice(-2).join('/')}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+const messages = (root: string) =>
+  checkContent(root).map((p) => `${p.file.split('/').slice(-2).join('/')}${p.line ? `:${p.line}` : ''}: ${p.message}`);
 
 describe('checkContent', () => {
   it('passes the real content and a matching pair', () => {
@@ -24,7 +25,12 @@ describe('checkContent', () => {
   });
 
   it('names a page that exists in one language only, and the file to add', () => {
-    const root = site({ 'index.mdx': page('a', body), 'en/index.mdx': page('a', body), 'extra.mdx': page('b', body), 'en/only.md': page('c', body) });
+    const root = site({
+      'index.mdx': page('a', body),
+      'en/index.mdx': page('a', body),
+      'extra.mdx': page('b', body),
+      'en/only.md': page('c', body),
+    });
     const found = messages(root);
     expect(found).toContainEqual(expect.stringMatching(/extra\.mdx: has no English version: add .*en\/extra\.mdx$/));
     expect(found).toContainEqual(expect.stringMatching(/en\/only\.md: has no Japanese version: add .*only\.md$/));
@@ -39,10 +45,15 @@ describe('checkContent', () => {
   });
 
   it('reports a missing section, a figure out of order and a data reference quoted in one language only', () => {
-    const en = body.replace('### Two', '').replace('<Figure id="dataset">x</Figure>', '<Figure id="prediction-online">x</Figure>').replace('batch.totalMs', 'batch.msPerUpdate');
+    const en = body
+      .replace('### Two', '')
+      .replace('<Figure id="dataset">x</Figure>', '<Figure id="prediction-online">x</Figure>')
+      .replace('batch.totalMs', 'batch.msPerUpdate');
     const found = messages(site({ 'index.mdx': page('a', body), 'en/index.mdx': page('a', en) }));
     expect(found.some((m) => /en\/index\.mdx: sections differ from .*index\.mdx from heading 2 on \(levels 2 vs 2,3\)/.test(m))).toBe(true);
-    expect(found.some((m) => /en\/index\.mdx:\d+: has Figure prediction-online where .*index\.mdx:\d+ has Figure dataset/.test(m))).toBe(true);
+    expect(found.some((m) => /en\/index\.mdx:\d+: has Figure prediction-online where .*index\.mdx:\d+ has Figure dataset/.test(m))).toBe(
+      true,
+    );
     expect(found.some((m) => /does not quote batch\.totalMs, which .* quotes/.test(m))).toBe(true);
     expect(found.some((m) => /quotes batch\.msPerUpdate, which .* does not/.test(m))).toBe(true);
   });

@@ -17,11 +17,15 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function train(config: object, ...args: string[]) {
   const configPath = join(work, 'config.json');
   writeFileSync(configPath, JSON.stringify(config));
-  const result = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/train.ts', '--config', configPath, '--out', out, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, MINIBATCH_CACHE_DIR: cache, MINIBATCH_RETRAIN: '' },
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['node_modules/tsx/dist/cli.mjs', 'scripts/train.ts', '--config', configPath, '--out', out, ...args],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, MINIBATCH_CACHE_DIR: cache, MINIBATCH_RETRAIN: '' },
+    },
+  );
   return { status: result.status, stderr: result.stderr };
 }
 
@@ -45,7 +49,10 @@ describe('npm run train with its cache', () => {
   });
 
   it('retrains only the variant whose settings changed', () => {
-    const changed = { ...smallConfig, variants: smallConfig.variants.map((v: { id: string }) => (v.id === 'minibatch' ? { ...v, batchSize: 20 } : v)) };
+    const changed = {
+      ...smallConfig,
+      variants: smallConfig.variants.map((v: { id: string }) => (v.id === 'minibatch' ? { ...v, batchSize: 20 } : v)),
+    };
     const run = train(changed);
     expect(run.status).toBe(0);
     expect([trained(run.stderr), reused(run.stderr)]).toEqual([1, 2]);
@@ -82,7 +89,14 @@ describe('npm run train with its cache', () => {
   });
 
   it('rejects invalid settings before training, listing every problem', () => {
-    const run = train({ ...smallConfig, learningRate: 0, variants: [{ id: 'a', batchSize: 0 }, { id: 'a', batchSize: 999 }] });
+    const run = train({
+      ...smallConfig,
+      learningRate: 0,
+      variants: [
+        { id: 'a', batchSize: 0 },
+        { id: 'a', batchSize: 999 },
+      ],
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('learningRate: Number must be greater than 0');
     expect(run.stderr).toContain('variants.0.batchSize: Number must be greater than 0');

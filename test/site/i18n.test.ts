@@ -7,8 +7,12 @@ const read = (file: string): Record<string, unknown> => JSON.parse(readFileSync(
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)/g)].map((m) => m[1]).sort();
 
 describe('UI strings', () => {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-  const languages = Object.values(locales).map((l) => `${l.lang}.json`).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
+  const languages = Object.values(locales)
+    .map((l) => `${l.lang}.json`)
+    .sort();
 
   it('has one file per language of the site', () => {
     expect(files).toEqual(languages);

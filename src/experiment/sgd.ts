@@ -31,7 +31,13 @@ export function logits(tf: Tf, weights: Weights, x: tfType.Tensor2D): tfType.Ten
  * activation is above 0). Returns new weights and the batch loss of the forward pass before the
  * update; disposes nothing it was given.
  */
-export function sgdStep(tf: Tf, weights: Weights, x: tfType.Tensor2D, y: tfType.Tensor2D, learningRate: number): { weights: Weights; loss: tfType.Scalar } {
+export function sgdStep(
+  tf: Tf,
+  weights: Weights,
+  x: tfType.Tensor2D,
+  y: tfType.Tensor2D,
+  learningRate: number,
+): { weights: Weights; loss: tfType.Scalar } {
   return tf.tidy(() => {
     const { inputs, logits: z } = forward(tf, weights, x);
     const loss = binaryCrossEntropyFromLogits(tf, y, z);

@@ -112,7 +112,10 @@ export async function trainVariant(
   const updatesTotal = perEpoch * config.epochs;
   const model = buildModel(tf, config.seed);
   let weights = readWeights(tf, model);
-  hooks.onWeights?.('initial', weightList(weights).map((w) => w.dataSync() as Float32Array));
+  hooks.onWeights?.(
+    'initial',
+    weightList(weights).map((w) => w.dataSync() as Float32Array),
+  );
   const nextOrder = epochOrders(config.seed, n);
   const updateLosses: number[] = [];
   const epochMeanLosses: number[] = [];
@@ -138,7 +141,14 @@ export async function trainVariant(
         divergence = new DivergenceError(variant.id, update, loss, config.learningRate);
         return;
       }
-      onProgress({ variantId: variant.id, update, updatesTotal, elapsedMs: finishedAt[update - 1]! - start, loss, epochMeanLoss: epochSum / epochCount });
+      onProgress({
+        variantId: variant.id,
+        update,
+        updatesTotal,
+        elapsedMs: finishedAt[update - 1]! - start,
+        loss,
+        epochMeanLoss: epochSum / epochCount,
+      });
     }
   };
   for (let epoch = 0; epoch < config.epochs && !divergence; epoch++) {
@@ -165,7 +175,10 @@ export async function trainVariant(
     model.dispose();
     throw divergence;
   }
-  hooks.onWeights?.('final', weightList(weights).map((w) => w.dataSync() as Float32Array));
+  hooks.onWeights?.(
+    'final',
+    weightList(weights).map((w) => w.dataSync() as Float32Array),
+  );
 
   const finalLoss = tf.tidy(() => {
     const z = logits(tf, weights, tf.tensor2d(dataset.x, [n, 2]));

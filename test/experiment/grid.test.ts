@@ -36,7 +36,10 @@ describe('predictGrid', () => {
       [n - 1, 0],
       [7, 13],
     ];
-    const input = tf.tensor2d(probes.flatMap(([i, j]) => [grid.x1[i]!, grid.x2[j]!]), [probes.length, 2]);
+    const input = tf.tensor2d(
+      probes.flatMap(([i, j]) => [grid.x1[i]!, grid.x2[j]!]),
+      [probes.length, 2],
+    );
     const direct = Array.from((model.predict(input) as ReturnType<typeof tf.tensor>).dataSync());
     probes.forEach(([i, j], k) => expect(values[j * n + i]).toBeCloseTo(direct[k]!, 6));
     // The probes must tell the orders apart, or the test could not catch a transposed grid.

@@ -60,7 +60,9 @@ describe('trainVariant on the lesson configuration', () => {
 
   it('starts from the initial weights of buildModel with the same seed', async () => {
     let initial: Float32Array[] = [];
-    await trainVariant(backend.tf, dataset, config, { id: 'batch', batchSize: 1100 }, undefined, { onWeights: (when, w) => when === 'initial' && (initial = w) });
+    await trainVariant(backend.tf, dataset, config, { id: 'batch', batchSize: 1100 }, undefined, {
+      onWeights: (when, w) => when === 'initial' && (initial = w),
+    });
     const model = buildModel(backend.tf, config.seed);
     expect(initial.map((w) => Array.from(w))).toEqual(model.getWeights().map((w) => Array.from(w.dataSync())));
     model.dispose();
@@ -103,7 +105,9 @@ describe('divergence', () => {
     // TensorFlow.js's clipped binaryCrossentropy capped every point's loss near 16 and passed no
     // gradient beyond that, so even a learning rate of 1e30 ended at a finite loss. Keras's loss on
     // the logits keeps growing with them until they overflow.
-    const error = await trainVariant(backend.tf, dataset, { ...config, learningRate: 1e30 }, { id: 'online', batchSize: 1 }).catch((e: unknown) => e);
+    const error = await trainVariant(backend.tf, dataset, { ...config, learningRate: 1e30 }, { id: 'online', batchSize: 1 }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(DivergenceError);
     expect((error as DivergenceError).update).toBeLessThan(10);
   });

@@ -41,7 +41,11 @@ export function cloneWeights(weights: ReferenceWeights): ReferenceWeights {
  * (`preActivations[l]`, the input of layer l's activation) and input (`inputs[l]`, so inputs[0] is
  * x). The last pre-activation is the logits, the sigmoid's input.
  */
-export function forward(weights: ReferenceWeights, x: ArrayLike<number>, count: number): { inputs: Float64Array[]; preActivations: Float64Array[] } {
+export function forward(
+  weights: ReferenceWeights,
+  x: ArrayLike<number>,
+  count: number,
+): { inputs: Float64Array[]; preActivations: Float64Array[] } {
   const { sizes, kernels, biases } = weights;
   const layers = kernels.length;
   const inputs: Float64Array[] = [Float64Array.from(x)];
@@ -88,7 +92,11 @@ export function binaryCrossEntropyFromLogits(logits: ArrayLike<number>, labels: 
 }
 
 /** The loss of the batch and its gradient with respect to every kernel and bias. */
-export function lossAndGradient(weights: ReferenceWeights, x: ArrayLike<number>, y: ArrayLike<number>): { loss: number; kernels: Float64Array[]; biases: Float64Array[] } {
+export function lossAndGradient(
+  weights: ReferenceWeights,
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+): { loss: number; kernels: Float64Array[]; biases: Float64Array[] } {
   const { sizes, kernels } = weights;
   const count = y.length;
   const layers = kernels.length;

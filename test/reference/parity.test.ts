@@ -49,7 +49,12 @@ async function trainBoth(data: Dataset, settings: ExperimentConfig, variant: Var
 }
 
 /** Asserts |actual - expected| <= absolute + relative * |expected| everywhere, naming the worst entry. */
-function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tolerance: { absolute: number; relative: number }, what: string): void {
+function expectClose(
+  actual: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  tolerance: { absolute: number; relative: number },
+  what: string,
+): void {
   expect(actual.length, `${what}: length`).toBe(expected.length);
   let worst = -1;
   let worstExcess = 0;
@@ -59,13 +64,18 @@ function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tol
     // A NaN compares false with everything, so test for it separately.
     if (!(excess <= worstExcess) || Number.isNaN(excess)) [worst, worstExcess] = [i, Number.isNaN(excess) ? Infinity : excess];
   }
-  const message = worst < 0 ? '' : `${what}[${worst}] is ${actual[worst]}, the reference ${expected[worst]} (${worstExcess.toFixed(2)} times the tolerance)`;
+  const message =
+    worst < 0
+      ? ''
+      : `${what}[${worst}] is ${actual[worst]}, the reference ${expected[worst]} (${worstExcess.toFixed(2)} times the tolerance)`;
   expect(worstExcess <= 1, message).toBe(true);
 }
 
 function expectSameWeights(actual: Float32Array[], expected: Float64Array[], what: string): void {
   expect(actual).toHaveLength(expected.length);
-  actual.forEach((w, i) => expectClose(w, expected[i]!, WEIGHT_TOLERANCE, `${what} ${i % 2 === 0 ? 'kernel' : 'bias'} of layer ${i / 2 + 1 - (i % 2) / 2}`));
+  actual.forEach((w, i) =>
+    expectClose(w, expected[i]!, WEIGHT_TOLERANCE, `${what} ${i % 2 === 0 ? 'kernel' : 'bias'} of layer ${i / 2 + 1 - (i % 2) / 2}`),
+  );
 }
 
 describe('the TensorFlow.js trainer against the float64 reference', () => {
@@ -97,7 +107,13 @@ describe('the TensorFlow.js trainer against the float64 reference', () => {
     // 100 scales its logits by 100: most of these points get a logit beyond +-16, where
     // TensorFlow.js's clipped binaryCrossentropy would cap the loss near 16 and pass no gradient.
     const count = 40;
-    const scaled: Dataset = { ...dataset, signalCount: 0, backgroundCount: count, x: dataset.x.slice(0, 2 * count).map((v) => 100 * v), y: dataset.y.slice(0, count) };
+    const scaled: Dataset = {
+      ...dataset,
+      signalCount: 0,
+      backgroundCount: count,
+      x: dataset.x.slice(0, 2 * count).map((v) => 100 * v),
+      y: dataset.y.slice(0, count),
+    };
     const settings = { ...config, learningRate: 1e-5 };
     const { run, initial, final, reference } = await trainBoth(scaled, settings, { id: 'confident', batchSize: 10 });
     const logits = forward(initial, scaled.x, count).preActivations.at(-1)!;

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
  */
 const dist = new URL('../../dist/', import.meta.url);
 const built = existsSync(new URL('index.html', dist));
+if (!built && process.env.CI === 'true') throw new Error('dist/ is absent: CI runs `npm run build` before `npm test`');
 if (!built) console.warn('test/site/built.test.ts: skipped, dist/ is absent; run `npm run build` first.');
 
 const config = JSON.parse(readFileSync(new URL('../../src/experiment/config.json', import.meta.url), 'utf8')) as {

@@ -85,5 +85,12 @@ export function renderFigure(spec: FigureSpec, meta: FigureMeta): string {
   desc.setAttribute('id', `${prefix}-desc`);
   desc.textContent = meta.description;
   svg.append(title, desc, toGroup(legend, 0, sharedDocument), toGroup(plot, top, sharedDocument));
+  // Plot names each mark's group with aria-label ("dot", "x-axis tick"). Inside role="img" those
+  // names are never read, yet ARIA forbids them on a <g> without a role, and they would be English
+  // on every page; the name moves to data-mark, where tests and stylesheets can still find it.
+  for (const element of svg.querySelectorAll('[aria-label]')) {
+    element.setAttribute('data-mark', element.getAttribute('aria-label')!);
+    element.removeAttribute('aria-label');
+  }
   return stableIds(roundNumbers(svg.outerHTML), `${prefix}-svg`);
 }

@@ -58,7 +58,7 @@ describe('predictionContour', () => {
     it(`${id}: filled contours, a ten-level colour legend and the points on top`, () => {
       const svg = parse(markup);
       expectAccessible(svg, id);
-      const contours = Array.from(svg.querySelectorAll('g[aria-label="contour"] path'));
+      const contours = Array.from(svg.querySelectorAll('g[data-mark="contour"] path'));
       // One path per level; a level above the model's highest output has nothing to fill.
       expect(contours).toHaveLength(OUTPUT_LEVELS.length);
       const drawn = contours.filter((p) => (p.getAttribute('d') ?? '').length > 10).length;
@@ -69,7 +69,7 @@ describe('predictionContour', () => {
       const ramp = svg.querySelectorAll('rect[height="10"]');
       expect(ramp).toHaveLength(10);
       expect(svg.querySelectorAll('circle')).toHaveLength(points + 2);
-      const last = Array.from(svg.querySelectorAll('g[aria-label]')).map((g) => g.getAttribute('aria-label'));
+      const last = Array.from(svg.querySelectorAll('g[data-mark]')).map((g) => g.getAttribute('data-mark'));
       expect(last.indexOf('dot')).toBeGreaterThan(last.indexOf('contour'));
     });
 

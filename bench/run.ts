@@ -1,0 +1,135 @@
+/**
+ * `npm run bench`: times the three variants on every TensorFlow.js backend that loads here and on
+ * the hand-written float32 step (the practical limit on one core), all pinned to one core, and
+ * prints ms per update, epoch time and grid prediction time with each one's ratio to the limit.
+ * Writes the same to .cache/bench/results.json. `--repeats N` (default 5) sets how many timed runs
+ * each median is taken over; `--backends wasm,cpu` limits the backends tried; `--baseline` adds the
+ * old model.fit trainer for comparison.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { version as tfjsVersions } from '@tensorflow/tfjs';
+import { writeJsonAtomic } from '../src/artefacts/io';
+import { BACKENDS, loadBackend } from '../src/experiment/backend';
+import { loadConfig } from '../src/experiment/config';
+import { makeDataset } from '../src/experiment/dataset';
+import { buildModel } from '../src/experiment/model';
+import { trainVariant } from '../src/experiment/train';
+import { fitVariant } from './fitBaseline';
+import { timeHandwritten, type Timing } from './handwrittenTiming';
+import { formatTable, TARGETS, type Row } from './table';
+
+/** Where the results go: the git-ignored cache folder. */
+const RESULTS = new URL('../.cache/bench/results.json', import.meta.url);
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** Restricts this process and its threads to CPU 0, so that no backend can use a second core. */
+function pinToOneCore(): string {
+  try {
+    execFileSync('taskset', ['-a', '-c', '-p', '0', String(process.pid)], { stdio: 'ignore' });
+    return 'pinned to CPU 0 with taskset';
+  } catch {
+    return 'not pinned (taskset failed); backends are set to one thread';
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Runs `once` a first time to warm up, then `repeats` times, and takes the median of each timing. */
+async function medianTiming(repeats: number, once: () => Promise<Timing>): Promise<Timing> {
+  await once();
+  const runs: Timing[] = [];
+  for (let r = 0; r < repeats; r++) runs.push(await once());
+  return {
+    msPerUpdate: median(runs.map((t) => t.msPerUpdate)),
+    totalMs: median(runs.map((t) => t.totalMs)),
+    predictionMs: median(runs.map((t) => t.predictionMs)),
+  };
+}
+
+async function main(): Promise<void> {
+  const pinning = pinToOneCore();
+  const repeats = Number(option('--repeats') ?? 5);
+  const config = loadConfig();
+  const dataset = makeDataset(config.seed, config.signalCount, config.backgroundCount);
+  const started = performance.now();
+  console.error(`bench: ${pinning}; median of ${repeats} runs after one warm-up`);
+
+  const rows: Row[] = [];
+  const unavailable: { backend: string; reason: string }[] = [];
+  let limits: Record<string, Timing> | undefined;
+  const only = option('--backends')?.split(',');
+  for (const name of BACKENDS.filter((b) => !only || only.includes(b))) {
+    let tf;
+    try {
+      ({ tf } = await loadBackend(name));
+    } catch (error) {
+      unavailable.push({ backend: name, reason: (error as Error).message });
+      console.error(`bench: ${name} skipped: ${(error as Error).message.split('. ')[0]}`);
+      continue;
+    }
+    if (!limits) {
+      const model = buildModel(tf, config.seed);
+      const initial = model.getWeights().map((w) => w.dataSync() as Float32Array);
+      model.dispose();
+      limits = {};
+      for (const variant of config.variants) {
+        limits[variant.id] = await medianTiming(repeats, async () => timeHandwritten(initial, dataset, config, variant));
+        rows.push({ engine: 'hand-written', variant, timing: limits[variant.id]! });
+      }
+    }
+    const engines: [string, (v: (typeof config.variants)[number]) => Promise<Timing>][] = [
+      [name, (variant) => trainVariant(tf, dataset, config, variant)],
+    ];
+    if (process.argv.includes('--baseline')) engines.push([`${name} model.fit`, (variant) => fitVariant(tf, dataset, config, variant)]);
+    for (const [engine, train] of engines) {
+      for (const variant of config.variants) {
+        rows.push({ engine, variant, timing: await medianTiming(repeats, () => train(variant)) });
+        console.error(`bench: ${engine} ${variant.id} done`);
+      }
+    }
+  }
+
+  console.log(formatTable(rows, limits!));
+  const seconds = (performance.now() - started) / 1000;
+  console.log(
+    `\n${pinning}; median of ${repeats} runs; ${seconds.toFixed(0)} s in all. Targets (ratio to hand-written): ${Object.entries(TARGETS)
+      .map(([k, v]) => `${k} <= ${v}`)
+      .join(', ')}.`,
+  );
+  writeJsonAtomic(RESULTS.pathname, {
+    date: new Date().toISOString(),
+    node: process.versions.node,
+    tfjs: tfjsVersions['tfjs-core'],
+    cpu: cpus()[0]?.model.trim() ?? 'unknown',
+    pinning,
+    repeats,
+    targets: TARGETS,
+    unavailable,
+    rows: rows.map(({ engine, variant, timing }) => ({
+      engine,
+      variant: variant.id,
+      batchSize: variant.batchSize,
+      ...timing,
+      ratio: {
+        msPerUpdate: timing.msPerUpdate / limits![variant.id]!.msPerUpdate,
+        predictionMs: timing.predictionMs / limits![variant.id]!.predictionMs,
+      },
+    })),
+    seconds,
+  });
+  console.error(`bench: wrote .cache/bench/results.json`);
+}
+
+main().catch((error: Error) => {
+  console.error(`bench: ${error.stack ?? error.message}`);
+  process.exit(1);
+});

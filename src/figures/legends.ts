@@ -1,5 +1,11 @@
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
+/**
+ * Size of every figure's text, in SVG pixels. Plot's default of 10 shrinks below 8 CSS pixels when
+ * a 440-pixel figure is scaled to a phone's 343-pixel column; 12 keeps it above 9.
+ */
+export const FONT_SIZE = 12;
+
 /** One entry of a categorical legend. */
 export interface Swatch {
   label: string;
@@ -10,7 +16,7 @@ export interface Swatch {
  * A categorical legend drawn as plain SVG (Plot's own swatches legend is HTML, which cannot sit
  * inside the figure's single SVG).
  */
-export function swatchLegend(swatches: Swatch[], document: Document, { radius = 4.5, fontSize = 12 } = {}): SVGSVGElement {
+export function swatchLegend(swatches: Swatch[], document: Document, { radius = 4.5, fontSize = FONT_SIZE } = {}): SVGSVGElement {
   const svg = document.createElementNS(SVG_NS, 'svg') as SVGSVGElement;
   svg.setAttribute('font-family', 'system-ui, sans-serif');
   svg.setAttribute('font-size', String(fontSize));

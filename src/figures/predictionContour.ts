@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { LessonArtefact, VariantResult } from '../artefacts/schema';
 import type { FigureLabels } from './labels';
-import { stackLegends, swatchLegend } from './legends';
+import { FONT_SIZE, stackLegends, swatchLegend } from './legends';
 import { OUTPUT_LEVELS, OUTPUT_SCHEME } from './palette';
 import { datasetPoints, pointsMarks, pointSwatches } from './points';
 import type { FigureSpec } from './render';
@@ -51,9 +51,15 @@ export function predictionContour(artefact: LessonArtefact, variant: VariantResu
       stackLegends(
         [
           swatchLegend(pointSwatches(labels), document),
-          plot.legend('color', { label: labels.output, width: defaults.legendWidth, tickFormat: '.1f' }) as Element,
+          withFontSize(plot.legend('color', { label: labels.output, width: defaults.legendWidth, tickFormat: '.1f' }) as Element),
         ],
         document,
       ),
   };
+}
+
+/** Plot's colour legend, with the figures' text size instead of its own 10 pixels. */
+function withFontSize(legend: Element): Element {
+  legend.setAttribute('font-size', String(FONT_SIZE));
+  return legend;
 }

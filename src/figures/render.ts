@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { JSDOM } from 'jsdom';
-import { toGroup } from './legends';
+import { FONT_SIZE, toGroup } from './legends';
 
 /** What a figure says about itself: the accessible name and the longer description. */
 export interface FigureMeta {
@@ -61,6 +61,7 @@ export function renderFigure(spec: FigureSpec, meta: FigureMeta): string {
   if (plot.tagName.toLowerCase() !== 'svg') {
     throw new Error(`figure ${meta.id}: Plot returned <${plot.tagName}>; keep title, caption and legends out of the plot options`);
   }
+  plot.setAttribute('font-size', String(FONT_SIZE));
   const legend = spec.legend(plot, sharedDocument);
   const legendSize = sizeOf(legend);
   const plotSize = sizeOf(plot);

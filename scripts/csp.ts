@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { sitePages } from './site.ts';
+import { sitePages } from './site';
 
 /** Every directive except script-src, which depends on the build. */
 const FIXED_DIRECTIVES = [
@@ -42,5 +42,7 @@ export function inlineScriptHashes(root: string): string[] {
 
 /** The policy for the site built in `root`, as one header value. */
 export function contentSecurityPolicy(root: string): string {
-  return [...FIXED_DIRECTIVES.slice(0, 1), `script-src 'self' ${inlineScriptHashes(root).join(' ')}`, ...FIXED_DIRECTIVES.slice(1)].join('; ');
+  return [...FIXED_DIRECTIVES.slice(0, 1), `script-src 'self' ${inlineScriptHashes(root).join(' ')}`, ...FIXED_DIRECTIVES.slice(1)].join(
+    '; ',
+  );
 }

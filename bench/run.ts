@@ -14,7 +14,7 @@ import { BACKENDS, loadBackend } from '../src/experiment/backend';
 import { loadConfig, type VariantConfig } from '../src/experiment/config';
 import { makeDataset } from '../src/experiment/dataset';
 import { buildModel } from '../src/experiment/model';
-import { trainVariant } from '../src/experiment/train';
+import { trainVariant, warmUp } from '../src/experiment/train';
 import { fitVariant } from './fitBaseline';
 import { timeHandwritten, type Timing } from './handwrittenTiming';
 import { formatTable, TARGETS, type Row } from './table';
@@ -94,9 +94,9 @@ async function main(): Promise<void> {
       [name, (variant) => trainVariant(tf, dataset, config, variant)],
     ];
     if (process.argv.includes('--baseline')) engines.push([`${name} model.fit`, (variant) => fitVariant(tf, dataset, config, variant)]);
-    // The first runs on a fresh backend also grow its heap and compile its kernels; run every
-    // variant once before timing any, so that the first one measured does not pay for that.
-    for (const variant of config.variants) await trainVariant(tf, dataset, config, variant);
+    // The first runs on a fresh backend are slow (heap growth, kernel set-up, compilation);
+    // the first variant timed would pay for them.
+    await warmUp(tf, dataset, config);
     for (const [engine, train] of engines) {
       for (const variant of config.variants) {
         const measured = await measure(

@@ -4,7 +4,7 @@ import { loadConfig, type ExperimentConfig } from '../../src/experiment/config';
 import { buildModel } from '../../src/experiment/model';
 import { makeDataset } from '../../src/experiment/dataset';
 import { permutation, streamRng } from '../../src/experiment/random';
-import { DivergenceError, trainVariant, updatesPerEpoch, type VariantRun } from '../../src/experiment/train';
+import { DivergenceError, trainVariant, updatesPerEpoch, warmUp, type VariantRun } from '../../src/experiment/train';
 
 let backend: LoadedBackend;
 const config: ExperimentConfig = loadConfig();
@@ -73,6 +73,14 @@ describe('trainVariant on the lesson configuration', () => {
     const variant = config.variants.find((v) => v.id === 'minibatch')!;
     const run = await trainVariant(backend.tf, makeDataset(other.seed, 100, 1000), other, variant);
     expect(run.predictionGrid.values).not.toEqual(runs.get('minibatch')!.predictionGrid.values);
+  });
+});
+
+describe('warmUp', () => {
+  it('trains every variant once and leaves no tensor behind', async () => {
+    const before = backend.tf.memory().numTensors;
+    await warmUp(backend.tf, dataset, config);
+    expect(backend.tf.memory().numTensors).toBe(before);
   });
 });
 

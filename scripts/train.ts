@@ -16,7 +16,7 @@ import { loadBackend, THREADS, type LoadedBackend } from '../src/experiment/back
 import { loadConfig, type ExperimentConfig, type VariantConfig } from '../src/experiment/config';
 import { makeDataset, type Dataset } from '../src/experiment/dataset';
 import { progressLine } from '../src/experiment/log';
-import { trainVariant, type TrainProgress } from '../src/experiment/train';
+import { trainVariant, warmUp, type TrainProgress } from '../src/experiment/train';
 
 /** `--config FILE` and `--out FILE` let tests and fixtures use other settings; both default to the lesson's. */
 function option(name: string): string | undefined {
@@ -65,6 +65,7 @@ async function main(): Promise<void> {
   const dataset = makeDataset(config.seed, config.signalCount, config.backgroundCount);
   const sources = experimentSources();
   const results: VariantResult[] = [];
+  let warm = false;
   for (const variant of config.variants) {
     const key = cacheKey({ config, variant, backend: backend.name, tfjsVersion: environment.tfjsVersion }, sources);
     const cached = retrain ? { status: 'miss' as const } : readCache(key);
@@ -74,6 +75,13 @@ async function main(): Promise<void> {
       continue;
     }
     if (cached.status === 'corrupt') console.error(`${variant.id}: ${cached.reason}; retraining`);
+    // A cold backend compiles and allocates during its first updates; a first variant timed cold
+    // would report several times its real time per update. Warm up once, untimed, before any.
+    if (!warm) {
+      console.error('warming up the backend (untimed)…');
+      await warmUp(backend.tf, dataset, config);
+      warm = true;
+    }
     const run = await trainWithProgress(backend, dataset, config, variant);
     console.error(
       `  final loss ${run.finalLoss.toFixed(4)} on all ${dataset.y.length} points; grid predicted in ${run.predictionMs.toFixed(0)} ms`,

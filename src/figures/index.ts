@@ -10,7 +10,7 @@ export { DECISION_THRESHOLD, figureFacts, figureIds, gridFacts, type FigureFacts
 export type { FigureLabels, FigureText } from './labels';
 export { BACKGROUND_COLOR, OUTPUT_LEVELS, SIGNAL_COLOR } from './palette';
 export { predictionContour } from './predictionContour';
-export { stableIds, type FigureSpec } from './render';
+export { MAX_GROUP_CHILDREN, stableIds, type FigureSpec } from './render';
 
 /** Renders figure `id` of the artefact as one inline SVG string, in the words of `text`. */
 export function renderFigure(id: string, artefact: LessonArtefact, text: FigureText): string {

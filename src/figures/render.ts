@@ -20,6 +20,8 @@ export interface FigureSpec {
 const { document: sharedDocument } = new JSDOM('<!DOCTYPE html><body></body>').window;
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const LEGEND_GAP = 8;
+/** The most children one SVG group keeps; see splitLargeGroups. */
+export const MAX_GROUP_CHILDREN = 32;
 
 function sizeOf(svg: Element): { width: number; height: number } {
   return { width: Number(svg.getAttribute('width')), height: Number(svg.getAttribute('height')) };
@@ -49,6 +51,25 @@ export function stableIds(markup: string, prefix: string): string {
     result = result.replace(new RegExp(`(["#])${escaped}([")])`, 'g'), `$1${prefix}-${n + 1}$2`);
   });
   return result;
+}
+
+/**
+ * Splits every group of more than MAX_GROUP_CHILDREN children into nested groups of that many, in
+ * order, so the drawing is unchanged. Starlight's table of contents looks for sections with a
+ * selector that has a sibling combinator (`h2 ~ *`), which the browser matches by walking each
+ * element's earlier siblings: a thousand dots side by side took it 150 ms on a desktop, and
+ * several times that on a phone, blocking the page after it loaded.
+ */
+function splitLargeGroups(svg: Element): void {
+  for (const group of Array.from(svg.querySelectorAll('g'))) {
+    const children = Array.from(group.children);
+    if (children.length <= MAX_GROUP_CHILDREN) continue;
+    for (let i = 0; i < children.length; i += MAX_GROUP_CHILDREN) {
+      const part = sharedDocument.createElementNS(SVG_NS, 'g');
+      part.append(...children.slice(i, i + MAX_GROUP_CHILDREN));
+      group.append(part);
+    }
+  }
 }
 
 /**
@@ -93,5 +114,6 @@ export function renderFigure(spec: FigureSpec, meta: FigureMeta): string {
     element.setAttribute('data-mark', element.getAttribute('aria-label')!);
     element.removeAttribute('aria-label');
   }
+  splitLargeGroups(svg);
   return stableIds(roundNumbers(svg.outerHTML), `${prefix}-svg`);
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { parseLessonArtefact } from '../../src/artefacts/io';
-import { figureFacts, figureIds, gridFacts, OUTPUT_LEVELS, renderFigure, type FigureLabels } from '../../src/figures';
+import { figureFacts, figureIds, gridFacts, MAX_GROUP_CHILDREN, OUTPUT_LEVELS, renderFigure, type FigureLabels } from '../../src/figures';
 import { expectSvgSnapshot } from '../snapshot';
 
 const fixture = parseLessonArtefact(
@@ -38,7 +38,7 @@ describe('datasetScatter', () => {
     // Every data point plus the legend's two swatches.
     expect(svg.querySelectorAll('circle')).toHaveLength(points + 2);
     const fills = new Set(
-      Array.from(svg.querySelectorAll('circle'), (c) => c.getAttribute('fill') ?? c.parentElement!.getAttribute('fill')),
+      Array.from(svg.querySelectorAll('circle'), (c) => c.getAttribute('fill') ?? c.parentElement!.closest('[fill]')!.getAttribute('fill')),
     );
     expect(fills).toEqual(new Set(['#D55E00', '#0072B2']));
     const words = Array.from(svg.querySelectorAll('text'), (t) => t.textContent);
@@ -83,6 +83,21 @@ describe('renderFigure', () => {
     renderFigure('prediction-batch', fixture, text('prediction-batch'));
     renderFigure('dataset', fixture, text('dataset'));
     expect(renderFigure('prediction-online', fixture, text('prediction-online'))).toBe(first);
+  });
+
+  it(`keeps every group to ${MAX_GROUP_CHILDREN} children and every dot in its own mark`, () => {
+    const svg = parse(renderFigure('dataset', fixture, text('dataset')));
+    for (const group of svg.querySelectorAll('g')) expect(group.children.length).toBeLessThanOrEqual(MAX_GROUP_CHILDREN);
+    const dots = Array.from(svg.querySelectorAll('g[data-mark="dot"]'), (g) => [
+      g.getAttribute('fill'),
+      g.querySelectorAll('circle').length,
+    ]);
+    const signal = fixture.dataset.label.filter((label) => label === 1).length;
+    // Background first, so that the rarer signal points are drawn on top.
+    expect(dots).toEqual([
+      ['#0072B2', points - signal],
+      ['#D55E00', signal],
+    ]);
   });
 
   it('keeps ids unique across the figures of one page', () => {

@@ -2,7 +2,8 @@
  * A small static server for the built site, as a plain host would serve it: files from dist/,
  * `index.html` for a folder, the 404 page for anything else, gzip when the browser accepts it, and
  * optionally a Content-Security-Policy header. `npm run serve` serves dist/ with the site's policy
- * and prints the address and the policy; the browser tests, budgets and Lighthouse start it too.
+ * and prints the address and the policy (`npm run -s serve -- --print-csp` prints only the policy);
+ * the browser tests, budgets and Lighthouse start it too.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -103,6 +104,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(1);
   }
   const csp = contentSecurityPolicy(DIST);
+  if (process.argv.includes('--print-csp')) {
+    console.log(csp);
+    process.exit(0);
+  }
   const { origin } = await serve({ csp }, Number(process.env.PORT ?? 4321));
   console.error(`serve: ${origin}/ (Ctrl-C to stop)`);
   console.log(`Content-Security-Policy: ${csp}`);

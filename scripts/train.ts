@@ -6,36 +6,16 @@
  *
  *   npm run train [-- --retrain] [-- --config FILE --out FILE]
  */
-import { arch, cpus, platform } from 'node:os';
 import { relative } from 'node:path';
-import { version as tfjsVersions } from '@tensorflow/tfjs';
 import { cacheKey, experimentSources, readCache, RETRAIN_ENV, writeCache } from '../src/artefacts/cache';
 import { LESSON_ARTEFACT, writeJsonAtomic } from '../src/artefacts/io';
-import { ARTEFACT_SCHEMA_VERSION, lessonArtefactSchema, type Environment, type VariantResult } from '../src/artefacts/schema';
-import { loadBackend, THREADS, type LoadedBackend } from '../src/experiment/backend';
+import { ARTEFACT_SCHEMA_VERSION, lessonArtefactSchema, type VariantResult } from '../src/artefacts/schema';
+import { loadBackend, type LoadedBackend } from '../src/experiment/backend';
 import { loadConfig, type ExperimentConfig, type VariantConfig } from '../src/experiment/config';
 import { makeDataset, type Dataset } from '../src/experiment/dataset';
 import { progressLine } from '../src/experiment/log';
 import { trainVariant, warmUp, type TrainProgress } from '../src/experiment/train';
-
-/** `--config FILE` and `--out FILE` let tests and fixtures use other settings; both default to the lesson's. */
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-function describeEnvironment(backend: LoadedBackend, config: ExperimentConfig): Environment {
-  return {
-    backend: backend.name,
-    backendNote: backend.note,
-    tfjsVersion: tfjsVersions['tfjs-core'],
-    nodeVersion: process.versions.node,
-    platform: `${platform()}-${arch()}`,
-    cpu: cpus()[0]?.model.trim() ?? 'unknown',
-    threads: THREADS,
-    seed: config.seed,
-  };
-}
+import { describeEnvironment, option } from './environment';
 
 /** Trains one variant, redrawing a Keras-like progress line on a terminal and printing the last one. */
 async function trainWithProgress(backend: LoadedBackend, dataset: Dataset, config: ExperimentConfig, variant: VariantConfig) {
@@ -60,7 +40,7 @@ async function main(): Promise<void> {
   const retrain = process.argv.includes('--retrain') || process.env[RETRAIN_ENV] === '1';
   const backend = await loadBackend();
   console.error(`backend: ${backend.note}`);
-  const environment = describeEnvironment(backend, config);
+  const environment = describeEnvironment(backend, config.seed);
 
   const dataset = makeDataset(config.seed, config.signalCount, config.backgroundCount);
   const sources = experimentSources();

@@ -74,13 +74,19 @@ export function cachePath(key: string, dir = cacheDir()): string {
 }
 
 /** What looking up a key found. */
-export type CacheLookup = { status: 'hit'; entry: CacheEntry } | { status: 'miss' } | { status: 'corrupt'; reason: string };
+export type Lookup<T> = { status: 'hit'; entry: T } | { status: 'miss' } | { status: 'corrupt'; reason: string };
+export type CacheLookup = Lookup<CacheEntry>;
 
 /**
  * Reads the entry for `key`. A file that is not valid JSON, does not fit the schema or belongs to
  * another key is reported as corrupt and removed, so it is rebuilt and never used.
  */
 export function readCache(key: string, dir = cacheDir()): CacheLookup {
+  return readEntry(key, entrySchema, dir);
+}
+
+/** Reads a cache entry of any shape that has a `key` field; see readCache for the rules. */
+export function readEntry<T extends { key: string }>(key: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>, dir = cacheDir()): Lookup<T> {
   const path = cachePath(key, dir);
   let text: string;
   try {
@@ -90,7 +96,7 @@ export function readCache(key: string, dir = cacheDir()): CacheLookup {
   }
   let reason: string;
   try {
-    const parsed = entrySchema.safeParse(JSON.parse(text));
+    const parsed = schema.safeParse(JSON.parse(text));
     if (parsed.success && parsed.data.key === key) return { status: 'hit', entry: parsed.data };
     reason = parsed.success ? `it holds key ${parsed.data.key}` : `it does not match the schema (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`;
   } catch {

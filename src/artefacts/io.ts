@@ -9,6 +9,9 @@ export const ARTEFACT_DIR = fileURLToPath(new URL('../../artefacts/', import.met
 /** The artefact the site is built from. */
 export const LESSON_ARTEFACT = `${ARTEFACT_DIR}lesson.json`;
 
+/** The artefact of the learning-dynamics experiments (`npm run train:dynamics`). */
+export const DYNAMICS_ARTEFACT = `${ARTEFACT_DIR}dynamics.json`;
+
 function shown(path: string): string {
   return relative(process.cwd(), path) || path;
 }

@@ -71,8 +71,8 @@ export async function predictGrid(tf: Tf, model: tfType.LayersModel, grid: Grid)
   return { values, predictionMs };
 }
 
-/** The points of `dataset` in the order `order`. */
-function reorder(dataset: Dataset, order: Int32Array): { x: Float32Array; y: Float32Array } {
+/** The points of `dataset` in the order `order` (shared with dynamics.ts). */
+export function reorder(dataset: Dataset, order: Int32Array): { x: Float32Array; y: Float32Array } {
   const n = order.length;
   const x = new Float32Array(2 * n);
   const y = new Float32Array(n);

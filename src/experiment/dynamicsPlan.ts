@@ -41,9 +41,9 @@ export function planRuns(lesson: ExperimentConfig, config: DynamicsConfig): Plan
         epochs,
         // A long run keeps about as many curve points as the others.
         evaluateEvery: long ? Math.round((evaluateEvery * config.long.epochs) / config.epochs) : evaluateEvery,
-        snapshotEpochs: [...new Set([...config.snapshotEpochs, config.seedEpochs, ...(long ? config.long.snapshotEpochs : [])])].sort((a, b) => a - b),
-          ? [...config.snapshotEpochs, ...config.long.snapshotEpochs.filter((e) => e > config.epochs)]
-          : config.snapshotEpochs,
+        snapshotEpochs: [...new Set([...config.snapshotEpochs, config.seedEpochs, ...(long ? config.long.snapshotEpochs : [])])].sort(
+          (a, b) => a - b,
+        ),
       },
     });
   }

@@ -24,8 +24,9 @@ export const lessonPages = pages.filter((page) => !page.notFound);
 
 /**
  * A describe block for tests that drive Chromium over the built site. The whole suite is one such
- * block in one file, so that it runs in one worker and its pages do not compete for the CPU. Without Chromium or dist/
- * it is skipped with one line saying why, except under CI=true, where that is a failure.
+ * block in one file, so that it runs in one worker and its pages do not compete for the CPU.
+ * Without Chromium or dist/ it is skipped with one line saying why, except under CI=true, where
+ * that is a failure.
  */
 export function describeBrowser(name: string, body: () => void): void {
   const reason = missing();

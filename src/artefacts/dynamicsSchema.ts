@@ -48,6 +48,7 @@ export const dynamicsArtefactSchema = z.object({
   config: dynamicsConfigSchema,
   environment: environmentSchema,
   dataSize: z.number().int().positive(),
+  signalCount: z.number().int().nonnegative(),
   /** The coarse grid's axes (shared by every snapshot). */
   grid: z.object({ x1: z.array(finite).min(2), x2: z.array(finite).min(2) }),
   /** Worker processes of the pool that ran the untimed runs. */

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DYNAMICS_SCHEMA_VERSION, dynamicsArtefactSchema, type DynamicsArtefact } from './dynamicsSchema';
 import { ARTEFACT_SCHEMA_VERSION, lessonArtefactSchema, type LessonArtefact } from './schema';
 
 /** The git-ignored folder that `npm run train` writes to. */
@@ -64,4 +65,37 @@ export function readLessonArtefact(path = LESSON_ARTEFACT): LessonArtefact {
     throw new Error(`${shown(path)} is corrupted or truncated (not valid JSON); run \`npm run train\` to regenerate it.`);
   }
   return parseLessonArtefact(value, shown(path));
+}
+
+/** Validates the dynamics artefact, naming the file and how to regenerate it when it does not fit. */
+export function parseDynamicsArtefact(value: unknown, source: string): DynamicsArtefact {
+  const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (version !== DYNAMICS_SCHEMA_VERSION) {
+    throw new Error(
+      `${source} has schema version ${String(version)}, this code reads version ${DYNAMICS_SCHEMA_VERSION}; run \`npm run train:dynamics\` to regenerate it.`,
+    );
+  }
+  const result = dynamicsArtefactSchema.safeParse(value);
+  if (!result.success) {
+    const first = result.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`${source} does not match the dynamics schema (${first.join('; ')}); run \`npm run train:dynamics\` to regenerate it.`);
+  }
+  return result.data;
+}
+
+/** Reads and validates the dynamics artefact. */
+export function readDynamicsArtefact(path = DYNAMICS_ARTEFACT): DynamicsArtefact {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new Error(`${shown(path)} is missing; run \`npm run train:dynamics\` (or \`npm run build\`) first.`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new Error(`${shown(path)} is corrupted or truncated (not valid JSON); run \`npm run train:dynamics\` to regenerate it.`);
+  }
+  return parseDynamicsArtefact(value, shown(path));
 }

@@ -14,3 +14,24 @@ export interface FigureText {
   description: string;
   labels: FigureLabels;
 }
+
+/** The words the dynamics figures draw, in the page's language. */
+export interface DynamicsLabels {
+  /** Variant id to its name, e.g. online -> "online learning". */
+  variants: Record<string, string>;
+  loss: string;
+  updates: string;
+  samples: string;
+  seconds: string;
+  batchSize: string;
+  msPerUpdate: string;
+  msPerEpoch: string;
+  /** "after {{epochs}} epochs" and "after {{seconds}} s", with the numbers already filled in. */
+  afterEpochs: string;
+  afterBudget: string;
+  baseline: string;
+  /** "epoch {{epoch}}" for one panel, as a function of the epoch. */
+  epoch: (epoch: number) => string;
+  seed: (seed: number) => string;
+  output: string;
+}

@@ -22,6 +22,6 @@ export function epochGrid(artefact: DynamicsArtefact, labels: DynamicsLabels): F
     });
   };
   for (const run of mainRuns(artefact)) addRow(run.variant!, snapshotEpochs, labels.variants[run.variant!] ?? run.variant!);
-  addRow(long.variant, long.snapshotEpochs, labels.variants[long.variant] ?? long.variant);
+  addRow(long.variant, long.snapshotEpochs, labels.continued(labels.variants[long.variant] ?? long.variant));
   return gridPanels(panels, rowNames, artefact.config.gridSize, labels.output);
 }

@@ -33,5 +33,7 @@ export interface DynamicsLabels {
   /** "epoch {{epoch}}" for one panel, as a function of the epoch. */
   epoch: (epoch: number) => string;
   seed: (seed: number) => string;
+  /** The name of the long-trained variant's extra row, e.g. "batch learning, continued". */
+  continued: (variant: string) => string;
   output: string;
 }

@@ -8,6 +8,12 @@ import type { FigureSpec } from './render';
 /** Size of a sweep figure, in SVG pixels, and the colours of its two series. */
 export const defaults = { width: 640, height: 300, colors: ['currentColor', '#009E73'] };
 
+/** Every other power of four among the batch sizes, and the largest: labels that never collide. */
+function sweepTicks(sizes: number[]): number[] {
+  const largest = Math.max(...sizes);
+  return sizes.filter((b) => (Math.log2(b) % 2 === 0 && b * 2 < largest) || b === largest);
+}
+
 /** A two-series line chart over the sweep's batch sizes (log x), shared by the sweep figures. */
 export function sweepChart(
   artefact: DynamicsArtefact,
@@ -27,8 +33,8 @@ export function sweepChart(
         type: 'log',
         label: labels.batchSize,
         labelAnchor: 'center',
-        ticks: runs.map((r) => r.batchSize).filter((b) => Math.log2(b) % 2 === 0 || b === runs.at(-1)!.batchSize),
-        tickFormat: 'd',
+        ticks: sweepTicks(runs.map((r) => r.batchSize)),
+        tickFormat: (d: number) => String(d),
       },
       y: { labelAnchor: 'center', grid: true, ...y },
       color: { type: 'ordinal', domain, range: defaults.colors },

@@ -86,6 +86,7 @@ async function main(): Promise<void> {
     config,
     environment,
     dataSize: lesson.signalCount + lesson.backgroundCount,
+    signalCount: lesson.signalCount,
     grid: { x1: linspace(...lesson.extent, config.gridSize), x2: linspace(...lesson.extent, config.gridSize) },
     workers,
     runs: planned.map((run) => results.get(run.name)!),

@@ -41,6 +41,7 @@ const seedFields: Record<string, (a: DynamicsArtefact, variant: string) => Quant
 
 /** Fields of one sweep point, quoted as `sweep.<batch size>.<field>`. */
 const sweepFields: Record<string, (run: DynamicsRun, a: DynamicsArtefact) => Quantity> = {
+  batchSize: (r) => r.batchSize,
   msPerUpdate: (r) => r.msPerUpdate,
   msPerEpoch: (r) => r.msPerEpoch,
   lossAfterEpochs: (r) => r.epochLosses.at(-1)!,
@@ -78,7 +79,7 @@ export function knownDynamicsRefs(a: DynamicsArtefact): string[] {
   return [
     ...Object.keys(artefactFields),
     ...variants.flatMap((v) => [...Object.keys(runFields), ...Object.keys(seedFields)].map((f) => `dynamics.${v}.${f}`)),
-    ...variants.map((v) => `dynamics.${v}.lossAfter.<epoch>`),
+    ...variants.flatMap((v) => [`dynamics.${v}.lossAfter.<epoch>`, `dynamics.${v}.lossAtUpdate.<update>`]),
     ...sweep(a).flatMap((r) => Object.keys(sweepFields).map((f) => `sweep.${r.batchSize}.${f}`)),
   ];
 }
@@ -94,6 +95,11 @@ export function dynamicsQuantity(a: DynamicsArtefact, ref: string): Quantity {
   if (stage === 'dynamics' && name && field) {
     const run = a.runs.find((r) => r.role === 'main' && r.variant === name);
     if (run && field === 'lossAfter' && extra && Number(extra) >= 1 && Number(extra) <= run.epochs) return run.epochLosses[Number(extra) - 1]!;
+    // The last evaluation at or before update n (the curve is evaluated every few samples, not every update).
+    if (run && field === 'lossAtUpdate' && extra && Number(extra) >= 1 && Number(extra) <= run.updates) {
+      const i = run.curve.update.findLastIndex((u) => u <= Number(extra));
+      return run.curve.loss[i]!;
+    }
     if (run && extra === undefined && Object.hasOwn(runFields, field)) return runFields[field]!(run, a);
     if (run && extra === undefined && Object.hasOwn(seedFields, field)) return seedFields[field]!(a, name);
   }

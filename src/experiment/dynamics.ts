@@ -72,7 +72,7 @@ export function trainRun(tf: Tf, dataset: Dataset, spec: RunSpec): RunResult {
   let paused = 0;
   let update = 0;
   let samples = 0;
-  const start = performance.now();
+  let start = performance.now();
   const clock = () => performance.now() - start - paused;
   // Evaluates with the clock stopped: the loss on all points is not part of training.
   const evaluate = (): CurvePoint => {
@@ -85,7 +85,10 @@ export function trainRun(tf: Tf, dataset: Dataset, spec: RunSpec): RunResult {
     return { update, samples, ms, loss };
   };
 
-  const curve: CurvePoint[] = [evaluate()];
+  const curve: CurvePoint[] = [{ ...evaluate(), ms: 0 }];
+  // The clock starts with the first update, after the untrained model's evaluation.
+  start = performance.now();
+  paused = 0;
   const epochLosses: number[] = [];
   const snapshots: RunResult['snapshots'] = [];
   let trainMs = 0;

@@ -10,8 +10,7 @@ function run(command: string, args: string[]): void {
 }
 
 const started = performance.now();
-run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/train.ts', ...process.argv.slice(2)]);
-run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/trainDynamics.ts', ...process.argv.slice(2)]);
+run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/train.ts', '--dynamics', ...process.argv.slice(2)]);
 const trained = performance.now();
 run(process.execPath, ['node_modules/astro/astro.js', 'build']);
 const seconds = (ms: number) => (ms / 1000).toFixed(1);

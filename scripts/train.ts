@@ -4,7 +4,9 @@
  * since it was last trained is taken from the cache in .cache/training/ instead. Progress goes to
  * stderr; on failure nothing is half-written and the exit code is 1.
  *
- *   npm run train [-- --retrain] [-- --config FILE --out FILE]
+ *   npm run train [-- --retrain] [-- --config FILE --out FILE] [-- --dynamics]
+ *
+ * With --dynamics it goes on to the learning-dynamics experiments (scripts/trainDynamics.ts).
  */
 import { relative } from 'node:path';
 import { cacheKey, experimentSources, readCache, RETRAIN_ENV, writeCache } from '../src/artefacts/cache';
@@ -16,6 +18,8 @@ import { makeDataset, type Dataset } from '../src/experiment/dataset';
 import { progressLine } from '../src/experiment/log';
 import { trainVariant, warmUp, type TrainProgress } from '../src/experiment/train';
 import { describeEnvironment, option } from './environment';
+import { stopWorkers } from './pool';
+import { trainDynamics } from './trainDynamics';
 
 /** Trains one variant, redrawing a Keras-like progress line on a terminal and printing the last one. */
 async function trainWithProgress(backend: LoadedBackend, dataset: Dataset, config: ExperimentConfig, variant: VariantConfig) {
@@ -87,18 +91,22 @@ async function main(): Promise<void> {
   });
   writeJsonAtomic(out, artefact);
   console.error(`wrote ${relative(process.cwd(), out)}`);
+  // The dynamics experiments share this process's backend, so a warm build loads it only once.
+  if (process.argv.includes('--dynamics')) await trainDynamics(backend, config);
 }
 
 // Writes are synchronous and atomic, so a signal can only arrive between them: exiting at once
 // leaves the previous artefact and every finished cache entry intact.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
+    stopWorkers();
     console.error(`\ntrain: interrupted by ${signal}; finished variants are cached, nothing was half-written`);
     process.exit(130);
   });
 }
 
 main().catch((error: Error) => {
+  stopWorkers();
   console.error(`train: ${error.message}`);
   process.exit(1);
 });

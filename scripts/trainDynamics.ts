@@ -6,6 +6,7 @@
  * another. Each run is cached under its own key. Progress goes to stderr.
  *
  *   npm run train:dynamics [-- --retrain] [-- --workers N] [-- --config FILE --dynamics-config FILE --out FILE]
+ *   npm run train -- --dynamics   (the lesson's variants, then these runs, in one process)
  */
 import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
@@ -13,8 +14,8 @@ import { experimentSources, RETRAIN_ENV } from '../src/artefacts/cache';
 import { readRunCache, runCacheKey, writeRunCache } from '../src/artefacts/dynamicsCache';
 import { DYNAMICS_SCHEMA_VERSION, dynamicsArtefactSchema, type DynamicsRun } from '../src/artefacts/dynamicsSchema';
 import { DYNAMICS_ARTEFACT, writeJsonAtomic } from '../src/artefacts/io';
-import { BACKEND_ENV, loadBackend } from '../src/experiment/backend';
-import { loadConfig } from '../src/experiment/config';
+import { BACKEND_ENV, loadBackend, type LoadedBackend } from '../src/experiment/backend';
+import { loadConfig, type ExperimentConfig } from '../src/experiment/config';
 import { loadDynamicsConfig } from '../src/experiment/dynamicsConfig';
 import { planRuns, type PlannedRun } from '../src/experiment/dynamicsPlan';
 import { linspace } from '../src/experiment/grid';
@@ -28,15 +29,19 @@ export const TIMING = {
   pooled: (workers: number) => `pool of ${workers} processes with one thread each; times shared the machine and are not quoted`,
 };
 
-async function main(): Promise<void> {
+/**
+ * Trains (or takes from the cache) every dynamics run and writes the artefact. `npm run train`
+ * calls it after the lesson's variants with the backend already loaded, so that a warm build
+ * loads TensorFlow.js once; the options come from the command line.
+ */
+export async function trainDynamics(backend: LoadedBackend, lesson: ExperimentConfig): Promise<void> {
   const started = performance.now();
-  const lesson = loadConfig(option('--config'));
   const config = loadDynamicsConfig(lesson, option('--dynamics-config'));
-  const out = option('--out') ?? DYNAMICS_ARTEFACT;
+  const out =
+    option('--dynamics-out') ?? (process.argv[1]?.endsWith('trainDynamics.ts') ? option('--out') : undefined) ?? DYNAMICS_ARTEFACT;
   const retrain = process.argv.includes('--retrain') || process.env[RETRAIN_ENV] === '1';
   const workers = Number(option('--workers') ?? process.env.MINIBATCH_WORKERS ?? availableParallelism());
   if (!Number.isInteger(workers) || workers < 1) throw new Error(`--workers must be a whole number of at least 1, not ${workers}`);
-  const backend = await loadBackend();
   const environment = describeEnvironment(backend, config.seeds[0]!);
   // Workers must train on the backend the keys name, never fall back to another one.
   process.env[BACKEND_ENV] = backend.name;
@@ -95,16 +100,18 @@ async function main(): Promise<void> {
   console.error(`wrote ${relative(process.cwd(), out)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      stopWorkers();
+      console.error(`\ntrain:dynamics: interrupted by ${signal}; finished runs are cached, nothing was half-written`);
+      process.exit(130);
+    });
+  }
+  const run = async () => trainDynamics(await loadBackend(), loadConfig(option('--config')));
+  run().catch((error: Error) => {
     stopWorkers();
-    console.error(`\ntrain:dynamics: interrupted by ${signal}; finished runs are cached, nothing was half-written`);
-    process.exit(130);
+    console.error(`train:dynamics: ${error.message}`);
+    process.exit(1);
   });
 }
-
-main().catch((error: Error) => {
-  stopWorkers();
-  console.error(`train:dynamics: ${error.message}`);
-  process.exit(1);
-});

@@ -12,7 +12,7 @@ export interface Panel {
 }
 
 /** Size of one panel and of the gaps, in the figure's own units (one panel is one unit wide). */
-export const defaults = { panelPixels: 96, gap: 0.12, labelHeight: 0.22, rowLabelWidth: 1.25 };
+export const defaults = { panelPixels: 64, gap: 0.12, labelHeight: 0.3, rowLabelWidth: 1.3 };
 
 /**
  * Small multiples of the model output, drawn in one plot: each panel is a contour of a grid of
@@ -75,7 +75,7 @@ export function gridPanels(panels: Panel[], rowNames: string[], size: number, ou
           y: (_: string, i: number) => height - i * cellHeight - labelHeight - 0.5,
           text: Plot.identity,
           textAnchor: 'end',
-          lineWidth: 7,
+          lineWidth: 6,
           fontSize: FONT_SIZE,
           fill: 'currentColor',
         }),

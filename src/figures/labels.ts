@@ -32,6 +32,7 @@ export interface DynamicsLabels {
   baseline: string;
   /** "epoch {{epoch}}" for one panel, as a function of the epoch. */
   epoch: (epoch: number) => string;
+  /** The label of the nth seed's panel (seeds are numbered from 1 in the order of the configuration). */
   seed: (seed: number) => string;
   /** The name of the long-trained variant's extra row, e.g. "batch learning, continued". */
   continued: (variant: string) => string;

@@ -7,7 +7,7 @@ import { variantColor } from './palette';
 import type { FigureSpec } from './render';
 
 /** Size of a loss-curve figure, in SVG pixels. */
-export const defaults = { width: 640, height: 320 };
+export const defaults = { width: 440, height: 300 };
 
 /** What the x axis counts: updates, samples seen or training time. */
 export type LossAxis = 'update' | 'samples' | 'seconds';

@@ -7,7 +7,7 @@ import { variantColor } from './palette';
 import type { FigureSpec } from './render';
 
 /** Size of the figure, in SVG pixels. */
-export const defaults = { width: 640, height: 260 };
+export const defaults = { width: 440, height: 260 };
 
 /**
  * The loss on all points against samples seen for every seed, one thin line per seed, one panel
@@ -25,7 +25,7 @@ export function seedCurves(artefact: DynamicsArtefact, labels: DynamicsLabels): 
       height: defaults.height,
       marginLeft: 50,
       marginTop: 24,
-      x: { label: labels.samples, labelAnchor: 'center', ticks: 3 },
+      x: { label: labels.samples, labelAnchor: 'center', ticks: 2 },
       y: { label: labels.loss, labelAnchor: 'center', zero: true, grid: true },
       fx: { domain: ids, tickFormat: name, label: null },
       color: { type: 'ordinal', domain: ids, range: ids.map(variantColor) },

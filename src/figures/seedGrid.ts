@@ -12,7 +12,7 @@ export function seedGrid(artefact: DynamicsArtefact, labels: DynamicsLabels): Fi
   ids.forEach((variant, row) => {
     seedRuns(artefact, variant).forEach((run, column) => {
       const snapshot = run.snapshots.find((s) => s.epoch === epoch);
-      if (snapshot) panels.push({ row, column, label: labels.seed(run.seed), values: snapshot.values });
+      if (snapshot) panels.push({ row, column, label: labels.seed(column + 1), values: snapshot.values });
     });
   });
   return gridPanels(

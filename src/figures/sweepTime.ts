@@ -6,7 +6,7 @@ import { swatchLegend } from './legends';
 import type { FigureSpec } from './render';
 
 /** Size of a sweep figure, in SVG pixels, and the colours of its two series. */
-export const defaults = { width: 640, height: 300, colors: ['currentColor', '#009E73'] };
+export const defaults = { width: 440, height: 300, colors: ['currentColor', '#009E73'] };
 
 /** Every other power of four among the batch sizes, and the largest: labels that never collide. */
 function sweepTicks(sizes: number[]): number[] {

@@ -5,7 +5,16 @@ import { trainRun, type RunSpec } from '../../src/experiment/dynamics';
 
 let backend: LoadedBackend;
 const dataset = makeDataset(7, 20, 100);
-const spec: RunSpec = { batchSize: 10, seed: 3, epochs: 3, learningRate: 0.01, evaluateEvery: 30, snapshotEpochs: [1, 3], gridSize: 6, extent: [-5, 5] };
+const spec: RunSpec = {
+  batchSize: 10,
+  seed: 3,
+  epochs: 3,
+  learningRate: 0.01,
+  evaluateEvery: 30,
+  snapshotEpochs: [1, 3],
+  gridSize: 6,
+  extent: [-5, 5],
+};
 
 beforeAll(async () => {
   backend = await loadBackend();

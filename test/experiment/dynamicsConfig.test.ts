@@ -18,7 +18,9 @@ describe('the dynamics configuration', () => {
   });
 
   it('rejects a batch size larger than the data set, naming its path', () => {
-    expect(parse((c) => (c.sweep.batchSizes = [1, 2, 2000]))).toThrow(/sweep\.batchSizes\.2: is 2000, larger than the data set \(1100 points\)/);
+    expect(parse((c) => (c.sweep.batchSizes = [1, 2, 2000]))).toThrow(
+      /sweep\.batchSizes\.2: is 2000, larger than the data set \(1100 points\)/,
+    );
   });
 
   it('rejects sizes, epochs and seeds below 1', () => {

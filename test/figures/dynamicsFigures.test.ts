@@ -37,7 +37,16 @@ function render(id: string): SVGSVGElement {
 
 describe('dynamics figures', () => {
   it('are the eight the lesson refers to', () => {
-    expect(dynamicsFigureIds).toEqual(['loss-updates', 'loss-samples', 'loss-time', 'epochs-grid', 'sweep-time', 'sweep-loss', 'seeds-loss', 'seeds-grid']);
+    expect(dynamicsFigureIds).toEqual([
+      'loss-updates',
+      'loss-samples',
+      'loss-time',
+      'epochs-grid',
+      'sweep-time',
+      'sweep-loss',
+      'seeds-loss',
+      'seeds-grid',
+    ]);
   });
 
   for (const id of dynamicsFigureIds) {
@@ -78,7 +87,8 @@ describe('dynamics figures', () => {
 
   it('facts quote finite numbers for every figure', () => {
     for (const id of dynamicsFigureIds) {
-      for (const value of Object.values(dynamicsFacts(id, fixture))) if (typeof value === 'number') expect(Number.isFinite(value)).toBe(true);
+      for (const value of Object.values(dynamicsFacts(id, fixture)))
+        if (typeof value === 'number') expect(Number.isFinite(value)).toBe(true);
     }
   });
 

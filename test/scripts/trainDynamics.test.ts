@@ -35,7 +35,11 @@ function train(config: object, ...args: string[]) {
   return { status: result.status, stderr: result.stderr };
 }
 
-const summary = (stderr: string) => stderr.match(/(\d+) of (\d+) runs reused from the cache, (\d+) to train/)!.slice(1).map(Number);
+const summary = (stderr: string) =>
+  stderr
+    .match(/(\d+) of (\d+) runs reused from the cache, (\d+) to train/)!
+    .slice(1)
+    .map(Number);
 
 describe('npm run train:dynamics', () => {
   it('trains every run cold on a pool of two workers, with progress on stderr, and writes a valid artefact', () => {

@@ -12,25 +12,26 @@ export interface Panel {
 }
 
 /** Size of one panel and of the gaps, in the figure's own units (one panel is one unit wide). */
-export const defaults = { panelPixels: 64, gap: 0.12, labelHeight: 0.3, rowLabelWidth: 1.3 };
+export const defaults = { panelPixels: 78, gap: 0.12, labelHeight: 0.25 };
 
 /**
  * Small multiples of the model output, drawn in one plot: each panel is a contour of a grid of
  * `size` × `size` values placed in its own unit square, all on the same ten grey levels as the
- * lesson's prediction figures, with its label above it and each row's name on the left. Plot's
+ * lesson's prediction figures, with its label above it and each row's name on a line of its own
+ * above the row (a column of names on the left would leave too little width on a phone). Plot's
  * facets need data for every mark, which a gridded contour has not, hence the hand-made layout.
  */
 export function gridPanels(panels: Panel[], rowNames: string[], size: number, outputLabel: string): FigureSpec {
   const columns = Math.max(...panels.map((p) => p.column)) + 1;
   const rows = rowNames.length;
-  const { gap, labelHeight, rowLabelWidth, panelPixels } = defaults;
+  const { gap, labelHeight, panelPixels } = defaults;
   const step = 1 + gap;
-  const cellHeight = 1 + labelHeight + gap;
-  const width = rowLabelWidth + columns * step;
+  const cellHeight = 1 + 2 * labelHeight + gap;
+  const width = columns * step - gap;
   const height = rows * cellHeight;
   // A panel's square starts at (left, bottom) in figure units; y grows upwards, first row on top.
-  const left = (p: { column: number }) => rowLabelWidth + p.column * step;
-  const bottom = (p: { row: number }) => height - (p.row + 1) * cellHeight;
+  const left = (p: { column: number }) => p.column * step;
+  const bottom = (p: { row: number }) => height - (p.row + 1) * cellHeight + gap;
   const half = 0.5 / (size - 1);
   return {
     plot: {
@@ -71,12 +72,12 @@ export function gridPanels(panels: Panel[], rowNames: string[], size: number, ou
           fill: 'currentColor',
         }),
         Plot.text(rowNames, {
-          x: rowLabelWidth - gap,
-          y: (_: string, i: number) => height - i * cellHeight - labelHeight - 0.5,
+          x: 0,
+          y: (_: string, i: number) => height - i * cellHeight - labelHeight / 2,
           text: Plot.identity,
-          textAnchor: 'end',
-          lineWidth: 6,
+          textAnchor: 'start',
           fontSize: FONT_SIZE,
+          fontWeight: 'bold',
           fill: 'currentColor',
         }),
       ],

@@ -25,7 +25,7 @@ export function seedCurves(artefact: DynamicsArtefact, labels: DynamicsLabels): 
       height: defaults.height,
       marginLeft: 50,
       marginTop: 24,
-      x: { label: labels.samples, labelAnchor: 'center', ticks: 2 },
+      x: { label: labels.samples, labelAnchor: 'center', ticks: 2, tickFormat: '~s' },
       y: { label: labels.loss, labelAnchor: 'center', zero: true, grid: true },
       fx: { domain: ids, tickFormat: name, label: null },
       color: { type: 'ordinal', domain: ids, range: ids.map(variantColor) },

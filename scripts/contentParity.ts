@@ -37,7 +37,11 @@ export function checkFrontMatter(file: string, text: string): ContentProblem[] {
     // YAML reads a second ": " in an unquoted value as a nested mapping and the build fails.
     const value = /^\s*[A-Za-z][\w-]*:\s+(.*)$/.exec(l)?.[1] ?? '';
     if (value && !/^["'|>]/.test(value) && /:\s/.test(value)) {
-      problems.push({ file, line: i + 2, message: `front matter value contains ": ", which YAML cannot read unquoted: put the value in double quotes` });
+      problems.push({
+        file,
+        line: i + 2,
+        message: `front matter value contains ": ", which YAML cannot read unquoted: put the value in double quotes`,
+      });
     }
   });
   return problems;

@@ -43,9 +43,9 @@ describe('quantity', () => {
 
   it('throws for an unknown ref, naming it, the known refs and the fix', () => {
     for (const ref of ['onlin.msPerUpdate', 'online.msPerupdate', 'online', 'dataset', 'toString', 'online.toString', '']) {
-      expect(() => quantity(artefact, ref)).toThrowError(`Unknown quantity "${ref}"`);
+      expect(() => quantity(artefact, ref)).toThrow(`Unknown quantity "${ref}"`);
     }
-    expect(() => quantity(artefact, 'onlin.msPerUpdate')).toThrowError(/Known refs: .*online\.msPerUpdate.*src\/artefacts\/quantity\.ts/);
+    expect(() => quantity(artefact, 'onlin.msPerUpdate')).toThrow(/Known refs: .*online\.msPerUpdate.*src\/artefacts\/quantity\.ts/);
   });
 
   it('lists refs that all resolve', () => {
@@ -61,15 +61,15 @@ describe('ratio', () => {
   });
 
   it('refuses strings and zero denominators', () => {
-    expect(() => ratio(artefact, 'environment.backend', 'online.totalMs')).toThrowError(/both must be numbers/);
+    expect(() => ratio(artefact, 'environment.backend', 'online.totalMs')).toThrow(/both must be numbers/);
     const zero = { ...artefact, config: { ...artefact.config, gridSize: 0 } };
-    expect(() => ratio(zero, 'online.totalMs', 'config.gridSize')).toThrowError(/"config.gridSize" is 0/);
+    expect(() => ratio(zero, 'online.totalMs', 'config.gridSize')).toThrow(/"config.gridSize" is 0/);
   });
 });
 
 describe('findVariant', () => {
   it('finds a variant by id and lists the ids when it cannot', () => {
     expect(findVariant(artefact, 'online').batchSize).toBe(1);
-    expect(() => findVariant(artefact, 'stochastic')).toThrowError('Unknown variant "stochastic". Known variants: batch, online, minibatch.');
+    expect(() => findVariant(artefact, 'stochastic')).toThrow('Unknown variant "stochastic". Known variants: batch, online, minibatch.');
   });
 });

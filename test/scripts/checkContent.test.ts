@@ -44,7 +44,11 @@ describe('checkContent', () => {
     expect(found.some((m) => /en\/index\.mdx:1: missing front matter/.test(m))).toBe(true);
     const quoted = `---\ntitle: "a: b"\ndescription: c\n---\n\n${body}\n`;
     const colon = messages(site({ 'index.mdx': quoted.replace('"a: b"', 'a: b'), 'en/index.mdx': quoted }));
-    expect(colon).toEqual([expect.stringMatching(/\/index\.mdx:2: front matter value contains ": ", which YAML cannot read unquoted: put the value in double quotes$/)]);
+    expect(colon).toEqual([
+      expect.stringMatching(
+        /\/index\.mdx:2: front matter value contains ": ", which YAML cannot read unquoted: put the value in double quotes$/,
+      ),
+    ]);
   });
 
   it('reports a missing section, a figure out of order and a data reference quoted in one language only', () => {

@@ -32,8 +32,8 @@ describe('formatQuantity', () => {
 
   it('passes strings through and refuses numbers that are not finite', () => {
     expect(formatQuantity('4.22.0', 'ja')).toBe('4.22.0');
-    expect(() => formatQuantity(Number.NaN, 'en')).toThrowError(/Cannot print NaN/);
-    expect(() => formatQuantity(Number.POSITIVE_INFINITY, 'en')).toThrowError(/Cannot print Infinity/);
+    expect(() => formatQuantity(Number.NaN, 'en')).toThrow(/Cannot print NaN/);
+    expect(() => formatQuantity(Number.POSITIVE_INFINITY, 'en')).toThrow(/Cannot print Infinity/);
   });
 });
 
@@ -48,6 +48,6 @@ describe('formatFacts', () => {
   });
 
   it('names the fact that is not finite', () => {
-    expect(() => formatFacts({ maxOutput: Number.NaN }, 'ja')).toThrowError(/maxOutput = NaN/);
+    expect(() => formatFacts({ maxOutput: Number.NaN }, 'ja')).toThrow(/maxOutput = NaN/);
   });
 });

@@ -23,7 +23,7 @@ describe('translationPath', () => {
   it('keeps the base the site is served under', () => {
     expect(translationPath('/docs/', undefined, 'en', '/docs')).toBe('/docs/en/');
     expect(translationPath('/docs/en/', 'en', 'root', '/docs/')).toBe('/docs/');
-    expect(() => translationPath('/other/', undefined, 'en', '/docs/')).toThrowError(/outside the site's base/);
+    expect(() => translationPath('/other/', undefined, 'en', '/docs/')).toThrow(/outside the site's base/);
   });
 
   it('does not mistake a page whose name starts like a locale for that locale', () => {

@@ -25,10 +25,10 @@ describe('strictTranslate', () => {
   });
 
   it('throws for a missing key instead of printing the key', () => {
-    expect(() => strictTranslate(fixed, 'en')('variant.stochastic')).toThrowError('Missing UI string "variant.stochastic" for language en');
+    expect(() => strictTranslate(fixed, 'en')('variant.stochastic')).toThrow('Missing UI string "variant.stochastic" for language en');
   });
 
   it('throws for a missing value instead of leaving a hole', () => {
-    expect(() => strictTranslate(fixed, 'en')('figure.title', { other: 1 })).toThrowError(/uses \{\{variant\}\} but was given only: other/);
+    expect(() => strictTranslate(fixed, 'en')('figure.title', { other: 1 })).toThrow(/uses \{\{variant\}\} but was given only: other/);
   });
 });

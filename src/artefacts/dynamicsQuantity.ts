@@ -52,6 +52,17 @@ const sweepFields: Record<string, (run: DynamicsRun, a: DynamicsArtefact) => Qua
 
 const sweep = (a: DynamicsArtefact) => a.runs.filter((r) => r.role === 'sweep');
 const argmin = (runs: DynamicsRun[], value: (r: DynamicsRun) => number) => runs.reduce((best, r) => (value(r) < value(best) ? r : best)).batchSize;
+/**
+ * The largest batch size up to which every sweep update took less than twice as long as an update
+ * of the smallest batch size: how far the fixed cost of an update stretched in this build's timings.
+ * Read from the data, never assumed monotonic: the first batch size that reaches twice the time ends it.
+ */
+const cheapUpdatesUpTo = (a: DynamicsArtefact) => {
+  const runs = sweep(a).toSorted((x, y) => x.batchSize - y.batchSize);
+  const limit = 2 * runs[0]!.msPerUpdate;
+  const end = runs.findIndex((r) => r.msPerUpdate >= limit);
+  return runs[end === -1 ? runs.length - 1 : end - 1]!.batchSize;
+};
 
 /** Quantities of the whole dynamics artefact. */
 const artefactFields: Record<string, Getter<DynamicsArtefact>> = {
@@ -71,6 +82,7 @@ const artefactFields: Record<string, Getter<DynamicsArtefact>> = {
   'sweep.bestAtBudget': (a) => argmin(sweep(a), (r) => r.budget!.loss),
   'sweep.bestAfterEpochs': (a) => argmin(sweep(a), (r) => r.epochLosses.at(-1)!),
   'sweep.fastestEpoch': (a) => argmin(sweep(a), (r) => r.msPerEpoch),
+  'sweep.cheapUpdatesUpTo': cheapUpdatesUpTo,
 };
 
 /** Every ref that `dynamicsQuantity` accepts for this artefact. */

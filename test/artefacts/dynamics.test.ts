@@ -41,6 +41,18 @@ describe('dynamicsQuantity', () => {
     expect(dynamicsQuantity(fixture, 'sweep.4.batchSize')).toBe(4);
   });
 
+  it('finds how far updates stayed under twice the smallest batch’s time, from the data whatever its order', () => {
+    const timed = (ms: Record<number, number>) => ({
+      ...fixture,
+      runs: fixture.runs.map((r) => (r.role === 'sweep' ? { ...r, msPerUpdate: ms[r.batchSize]! } : r)),
+    });
+    expect(dynamicsQuantity(fixture, 'sweep.cheapUpdatesUpTo')).toBe(64);
+    // A noisy build: 16 dips back under the limit after 4 crossed it, and still does not count.
+    expect(dynamicsQuantity(timed({ 1: 0.5, 4: 1.2, 16: 0.6, 64: 0.7, 120: 2 }), 'sweep.cheapUpdatesUpTo')).toBe(1);
+    expect(dynamicsQuantity(timed({ 1: 0.5, 4: 0.5, 16: 0.9, 64: 1, 120: 1.1 }), 'sweep.cheapUpdatesUpTo')).toBe(16);
+    expect(dynamicsQuantity(timed({ 1: 0.5, 4: 0.4, 16: 0.3, 64: 0.6, 120: 0.9 }), 'sweep.cheapUpdatesUpTo')).toBe(120);
+  });
+
   it('rejects an unknown ref, naming the known ones', () => {
     expect(() => dynamicsQuantity(fixture, 'dynamics.online.lossAfter.99')).toThrow(/Unknown quantity "dynamics\.online\.lossAfter\.99"\. Known dynamics refs: dynamics\.epochs/);
     expect(() => dynamicsQuantity(fixture, 'sweep.3.msPerUpdate')).toThrow(/Unknown quantity/);

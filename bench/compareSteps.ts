@@ -15,6 +15,7 @@ import { loadConfig } from '../src/experiment/config';
 import { makeDataset } from '../src/experiment/dataset';
 import { buildModel } from '../src/experiment/model';
 import { epochOrders } from '../src/experiment/shuffle';
+import { reorder } from '../src/experiment/train';
 import type * as Sgd from '../src/experiment/sgd';
 
 function option(name: string, fallback: string): string {
@@ -37,13 +38,7 @@ async function main(): Promise<void> {
   const dataset = makeDataset(config.seed, config.signalCount, config.backgroundCount);
   const n = dataset.y.length;
   const order = epochOrders(config.seed, n)();
-  const x = new Float32Array(2 * n);
-  const y = new Float32Array(n);
-  order.forEach((from, to) => {
-    x[2 * to] = dataset.x[2 * from]!;
-    x[2 * to + 1] = dataset.x[2 * from + 1]!;
-    y[to] = dataset.y[from]!;
-  });
+  const { x, y } = reorder(dataset, order);
 
   const epoch = (sgd: typeof Sgd, batchSize: number): { ms: number; losses: number[] } => {
     const model = buildModel(tf, config.seed);

@@ -1,7 +1,7 @@
 import type { LessonArtefact } from '../artefacts/schema';
 import type { FigureLabels } from './labels';
 import { stackLegends, swatchLegend } from './legends';
-import { datasetPoints, pointsMarks, pointSwatches } from './points';
+import { datasetPoints, pointsMarks, pointSwatches, squareAxes } from './points';
 import type { FigureSpec } from './render';
 
 /** Size of the data set figure, in SVG pixels. */
@@ -9,13 +9,11 @@ export const defaults = { width: 440, r: 2.5 };
 
 /** The data set: signal and background points over the square they were drawn from. */
 export function datasetScatter(artefact: LessonArtefact, labels: FigureLabels): FigureSpec {
-  const [low, high] = artefact.config.extent;
   return {
     plot: {
       width: defaults.width,
       aspectRatio: 1,
-      x: { domain: [low, high], label: labels.x1, labelAnchor: 'center' },
-      y: { domain: [low, high], label: labels.x2, labelAnchor: 'center' },
+      ...squareAxes(artefact.config.extent, labels),
       marks: [...pointsMarks(datasetPoints(artefact.dataset), { r: defaults.r })],
     },
     legend: (_plot, document) => stackLegends([swatchLegend(pointSwatches(labels), document)], document),

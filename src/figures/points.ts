@@ -40,3 +40,11 @@ export function pointSwatches(labels: FigureLabels) {
     { label: labels.background, color: BACKGROUND_COLOR },
   ];
 }
+
+/** The x1 and x2 axes over the square the data were drawn from, as every map of the plane uses them. */
+export function squareAxes([low, high]: readonly [number, number], labels: FigureLabels) {
+  return {
+    x: { domain: [low, high], label: labels.x1, labelAnchor: 'center' as const },
+    y: { domain: [low, high], label: labels.x2, labelAnchor: 'center' as const },
+  };
+}

@@ -3,7 +3,7 @@ import type { LessonArtefact, VariantResult } from '../artefacts/schema';
 import type { FigureLabels } from './labels';
 import { FONT_SIZE, stackLegends, swatchLegend } from './legends';
 import { OUTPUT_LEVELS, OUTPUT_SCHEME } from './palette';
-import { datasetPoints, pointsMarks, pointSwatches } from './points';
+import { datasetPoints, pointsMarks, pointSwatches, squareAxes } from './points';
 import type { FigureSpec } from './render';
 
 /** Size of a prediction figure, in SVG pixels, and of its points. */
@@ -22,13 +22,11 @@ export function predictionContour(artefact: LessonArtefact, variant: VariantResu
   // extent, so widen the extent by half a cell on each side to draw each value where it belongs.
   const hx = (grid.x1[nx - 1]! - grid.x1[0]!) / (nx - 1) / 2;
   const hy = (grid.x2[ny - 1]! - grid.x2[0]!) / (ny - 1) / 2;
-  const [low, high] = artefact.config.extent;
   return {
     plot: {
       width: defaults.width,
       aspectRatio: 1,
-      x: { domain: [low, high], label: labels.x1, labelAnchor: 'center' },
-      y: { domain: [low, high], label: labels.x2, labelAnchor: 'center' },
+      ...squareAxes(artefact.config.extent, labels),
       color: { type: 'threshold', domain: OUTPUT_LEVELS.slice(1), scheme: OUTPUT_SCHEME, label: labels.output },
       marks: [
         // The grid's memory order (x1 fastest, x2 ascending) is the order Plot reads a grid in.
